@@ -1,0 +1,44 @@
+/**
+ * The small decoder interface the core needs. Implemented with iced-x86 in `src/disasm`,
+ * faked in unit tests: the core itself never loads wasm.
+ */
+
+/** Structural facts about one decoded instruction; offsets are relative to its first byte. */
+export interface DecodedInsn {
+  /** Instruction length in bytes (1 for an undecodable byte). */
+  length: number;
+  /** False when the bytes are not a valid instruction (the kernel decoder would fail). */
+  ok: boolean;
+  /** Immediate field (for near branches: the rel displacement), if any. */
+  immOffset: number;
+  immSize: number;
+  /** Memory displacement field, if any. */
+  dispOffset: number;
+  dispSize: number;
+  /** Has a RIP-relative memory operand. */
+  ripRelative: boolean;
+}
+
+export interface InsnDecoder {
+  /** Decode one 64-bit instruction starting at `bytes[offset]`, reading at most `end`. */
+  decode(bytes: Uint8Array, offset: number, end: number): DecodedInsn;
+}
+
+/** One formatted instruction, for reports and the UI. */
+export interface FormattedInsn {
+  /** Offset within the byte run. */
+  offset: number;
+  length: number;
+  /** e.g. `xsaveopt64 0x40(%r12)`; `(bad)` when invalid. */
+  text: string;
+  ok: boolean;
+}
+
+export type AsmSyntax = 'att' | 'intel';
+
+/** Disassembly for display: plain objects only, never wasm handles. */
+export interface Disassembler {
+  disassemble(bytes: Uint8Array, ip: bigint, syntax?: AsmSyntax): FormattedInsn[];
+  /** CPUID feature names iced-x86 reports per instruction (for lints). */
+  cpuidFeatures?(bytes: Uint8Array, ip: bigint): string[][];
+}
