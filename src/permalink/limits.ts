@@ -1,0 +1,20 @@
+/**
+ * Bounds on what a permalink may hold. A link is untrusted input (it arrives in a mail or a chat),
+ * so every stage refuses work beyond these before doing it.
+ */
+
+/** Largest payload after inflation: 1 MiB of JSON, far above any hand-written scenario. */
+export const MAX_INFLATED_BYTES = 1 << 20;
+/**
+ * Longest base64url payload read at all. Incompressible data deflates to slightly more than its
+ * size, and base64 adds a third, so any link within MAX_INFLATED_BYTES is shorter than this.
+ */
+export const MAX_PAYLOAD_CHARS = Math.ceil(((MAX_INFLATED_BYTES * 1.01 + 64) * 4) / 3);
+/** Most feature names a link may carry (the catalogues have fewer than 700). */
+export const MAX_FEATURES = 4096;
+/** Most selected sites a link may carry. */
+export const MAX_SITES = 65536;
+/** Longest single feature name or site address. */
+export const MAX_NAME_CHARS = 256;
+/** Most "unknown key" warnings reported; the rest are counted in one last warning. */
+export const MAX_WARNINGS = 20;
