@@ -1,0 +1,47 @@
+import type { ByteReader } from '../byteReader';
+import { SHF_ALLOC, SHT_NOBITS, type ElfSection } from './header';
+
+/**
+ * Reads the kernel image by virtual address through its allocated sections. NOBITS
+ * sections (.bss) read as zeros, as they are at boot before anything writes them.
+ */
+export class VirtualMemory {
+  private readonly sections: ElfSection[];
+
+  constructor(
+    private readonly r: ByteReader,
+    sections: readonly ElfSection[],
+  ) {
+    this.sections = sections
+      .filter((s) => (s.flags & BigInt(SHF_ALLOC)) !== 0n && s.addr !== 0n && s.size > 0)
+      .sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
+  }
+
+  /** The section containing [addr, addr+len), if one does entirely. */
+  sectionAt(addr: bigint, len = 1): ElfSection | undefined {
+    let lo = 0;
+    let hi = this.sections.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.sections[mid] as ElfSection;
+      if (addr < s.addr) hi = mid - 1;
+      else if (addr >= s.addr + BigInt(s.size)) lo = mid + 1;
+      else return addr + BigInt(len) <= s.addr + BigInt(s.size) ? s : undefined;
+    }
+    return undefined;
+  }
+
+  /** `len` bytes at `addr` (a view into the file), or undefined if not mapped. */
+  read(addr: bigint, len: number): Uint8Array | undefined {
+    const s = this.sectionAt(addr, len);
+    if (!s) return undefined;
+    if (s.type === SHT_NOBITS) return new Uint8Array(len);
+    return this.r.slice(s.offset + Number(addr - s.addr), len, `${s.name} bytes`);
+  }
+
+  /** File offset of a virtual address (for diagnostics), or -1. */
+  fileOffset(addr: bigint): number {
+    const s = this.sectionAt(addr);
+    return s && s.type !== SHT_NOBITS ? s.offset + Number(addr - s.addr) : -1;
+  }
+}
