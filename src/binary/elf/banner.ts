@@ -6,8 +6,10 @@ const BANNER = 'Linux version ';
 /** The kernel release in a banner ("7.2.13+deb14-cloud-amd64"), or undefined. */
 export function parseBannerRelease(text: string): string | undefined {
   const at = text.indexOf(BANNER);
-  if (at < 0) return undefined;
-  const rest = text.slice(at + BANNER.length);
+  const vm = text.indexOf('vermagic=');
+  if (at < 0 && vm < 0) return undefined;
+  // Modules carry the release in `.modinfo` as "vermagic=6.12.117+deb13-cloud-amd64 SMP …".
+  const rest = at >= 0 ? text.slice(at + BANNER.length) : text.slice(vm + 'vermagic='.length);
   const m = /^(\d+\.\d+[^\s]*)/.exec(rest);
   return m?.[1];
 }

@@ -36,6 +36,7 @@ export interface ElfSection {
   link: number;
   info: number;
   entsize: number;
+  addralign: number;
   /** File offset of this header, for diagnostics. */
   headerOffset: number;
 }
@@ -115,6 +116,7 @@ export function readSections(r: ByteReader, h: ElfHeader): ElfSection[] {
       size: r.u64n(o + 32, `section ${i} sh_size`),
       link: r.u32(o + 40, `section ${i} sh_link`),
       info: r.u32(o + 44, `section ${i} sh_info`),
+      addralign: r.u64n(o + 48, `section ${i} sh_addralign`),
       entsize: r.u64n(o + 56, `section ${i} sh_entsize`),
       headerOffset: o,
     };

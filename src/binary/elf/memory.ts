@@ -39,6 +39,14 @@ export class VirtualMemory {
     return this.r.slice(s.offset + Number(addr - s.addr), len, `${s.name} bytes`);
   }
 
+  /** Up to `max` bytes at `addr`, stopping at the end of its section. */
+  readUpTo(addr: bigint, max: number): Uint8Array | undefined {
+    const s = this.sectionAt(addr);
+    if (!s) return undefined;
+    const avail = Number(s.addr + BigInt(s.size) - addr);
+    return this.read(addr, Math.min(max, avail));
+  }
+
   /** File offset of a virtual address (for diagnostics), or -1. */
   fileOffset(addr: bigint): number {
     const s = this.sectionAt(addr);

@@ -1,22 +1,19 @@
-import {
-  ALT_FLAG_DIRECT_CALL,
-  toAddr,
-  toFeatureIndex,
-  type AltEntry,
-  type AltTable,
-  type Diagnostic,
-  type KernelSymbol,
-  type KernelVersion,
-  type MemoryRange,
-  type Site,
-} from '../../core/model';
+import type { AltTable, Diagnostic, KernelVersion } from '../../core/model';
 import { ByteReader } from '../byteReader';
-import { groupEntries, siteLength } from '../groupEntries';
-import { guardRead, offsetError, okResult, failResult, type ReadResult } from '../result';
+import { failResult, guardRead, offsetError, okResult, type ReadResult } from '../result';
 import { readAltInstructions } from './altinstr';
-import { findBanner, parseBannerRelease, profileForRelease } from './banner';
-import { ET_EXEC, ET_DYN, readElfHeader, readSections, type ElfSection } from './header';
+import { findBanner } from './banner';
+import { buildAltTable } from './buildTable';
+import {
+  ET_DYN,
+  ET_EXEC,
+  readElfHeader,
+  readSections,
+  SHT_NOBITS,
+  type ElfSection,
+} from './header';
 import { selectKallsyms, SymbolIndex } from './kallsyms';
+import { chooseKernel } from './kernelVersion';
 import { VirtualMemory } from './memory';
 import { readSymbols } from './symbols';
 
@@ -24,14 +21,15 @@ import { readSymbols } from './symbols';
 export interface ImageOptions {
   /** `--kernel`: overrides the version found in `linux_banner`. */
   kernel?: KernelVersion;
-  /** Names from a System.map, used when the image has no `.symtab` (or to replace it). */
+  /** Names from a System.map, used instead of the image's `.symtab`. */
   names?: SymbolIndex;
 }
 
 /** A kernel image read into the model, plus what the log and reports need about it. */
 export interface KernelImage {
+  kind: 'vmlinux' | 'relocatable';
   table: AltTable;
-  /** Release from `linux_banner`, e.g. `7.2.13+deb14-cloud-amd64`. */
+  /** Release from `linux_banner` (or a module's vermagic), e.g. `7.2.13+deb14-cloud-amd64`. */
   release?: string;
   /** Where `table.kernel` came from. */
   kernelFrom: 'banner' | 'option';
@@ -51,7 +49,7 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
       return failResult(
         offsetError(
           'elf-type',
-          `e_type ${h.type} is not an executable (vmlinux); relocatable objects use readRelocatable`,
+          `e_type ${h.type} is not an executable; read relocatable objects with readRelocatable`,
           16,
           'e_type',
         ),
@@ -61,12 +59,11 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
     const mem = new VirtualMemory(r, sections);
     const names = opts.names ?? new SymbolIndex(selectKallsyms(readSymbols(r, sections), sections));
     const diagnostics: Diagnostic[] = [];
-
-    const kernel = pickKernel(mem, sections, names, opts, diagnostics);
+    const kernel = chooseKernel(findImageBanner(mem, sections, names), opts.kernel, diagnostics);
     if (!kernel.version) return failResult(...diagnostics);
 
     const alt = sections.find((s) => s.name === '.altinstructions');
-    if (!alt)
+    if (!alt) {
       return failResult(
         offsetError(
           'no-altinstructions',
@@ -75,69 +72,18 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
           'section headers',
         ),
       );
-    const raws = readAltInstructions(r, alt);
-    const entries: AltEntry[] = [];
-    for (const raw of raws) {
-      const entryAddr = alt.addr + BigInt(raw.sectionOffset);
-      const instr = toAddr(entryAddr + BigInt(raw.instrOffset));
-      const repl = toAddr(entryAddr + 4n + BigInt(raw.replOffset));
-      const replacement = mem.read(repl, raw.replacementlen);
-      if (!replacement) {
-        diagnostics.push(
-          offsetError(
-            'repl-unmapped',
-            `alt_instr ${raw.index}: replacement ${repl.toString(16)} (len ${raw.replacementlen}) is not in any section`,
-            raw.fileOffset + 4,
-            'alt_instr.repl_offset',
-          ),
-        );
-        continue;
-      }
-      entries.push({
-        instr,
-        repl,
-        cpuid: toFeatureIndex(raw.cpuid),
-        flags: raw.flags,
-        instrlen: raw.instrlen,
-        replacementlen: raw.replacementlen,
-        replacement: replacement.slice(),
-        tableIndex: raw.index,
-        source: { kind: 'offset', offset: raw.fileOffset, what: `alt_instr ${raw.index}` },
-      });
     }
-    const sites: Site[] = [];
-    for (const group of groupEntries(entries)) {
-      const first = group[0]!;
-      const len = siteLength(group);
-      const original = mem.read(first.instr, len);
-      if (!original) {
-        diagnostics.push(
-          offsetError(
-            'site-unmapped',
-            `alt_instr ${first.tableIndex}: site ${first.instr.toString(16)} (len ${len}) is not in any section`,
-            first.source?.kind === 'offset' ? first.source.offset : 0,
-            'alt_instr.instr_offset',
-          ),
-        );
-        continue;
-      }
-      sites.push({
-        addr: first.instr,
-        symbol: names.format(first.instr),
-        original: original.slice(),
-        entries: group,
-        source: first.source,
-      });
-    }
-    const table: AltTable = {
-      kernel: kernel.version,
-      sites,
-      memory: collectPointerSlots(sites, mem),
-      symbols: collectSymbols(names),
-      features: [],
-    };
-    return okResult(
+    const table = buildAltTable(
+      readAltInstructions(r, alt),
+      alt.addr,
+      mem,
+      names,
+      kernel.version,
+      diagnostics,
+    );
+    return okResult<KernelImage>(
       {
+        kind: 'vmlinux',
         table,
         release: kernel.release,
         kernelFrom: kernel.from,
@@ -151,57 +97,18 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
   });
 }
 
-function pickKernel(
+/** `linux_banner` through its symbol, else the first "Linux version " in `.rodata`. */
+function findImageBanner(
   mem: VirtualMemory,
   sections: readonly ElfSection[],
   names: SymbolIndex,
-  opts: ImageOptions,
-  diagnostics: Diagnostic[],
-): { version?: KernelVersion; release?: string; from: 'banner' | 'option' } {
-  const bannerAddr = names.lookup('linux_banner');
-  const atSymbol = bannerAddr !== undefined ? mem.read(bannerAddr, 256) : undefined;
-  const rodata = sections.find((s) => s.name === '.rodata');
-  const bannerText = atSymbol
-    ? findBanner(atSymbol)
-    : rodata && rodata.type !== 8
-      ? findBanner(mem.read(rodata.addr, rodata.size) ?? new Uint8Array())
-      : undefined;
-  const release = bannerText ? parseBannerRelease(bannerText) : undefined;
-  if (opts.kernel) return { version: opts.kernel, release, from: 'option' };
-  const version = release ? profileForRelease(release) : undefined;
-  if (!version) {
-    diagnostics.push({
-      severity: 'error',
-      code: 'kernel-unknown',
-      message: release
-        ? `kernel ${release} (from linux_banner) is neither 7.x nor 6.10–6.19; pass --kernel 6.12 or --kernel 7.2`
-        : 'no linux_banner found to tell the kernel version; pass --kernel 6.12 or --kernel 7.2',
-    });
+): string | undefined {
+  const at = names.lookup('linux_banner');
+  const bytes = at !== undefined ? mem.readUpTo(at, 512) : undefined;
+  if (bytes) {
+    const text = findBanner(bytes);
+    if (text) return text;
   }
-  return { version, release, from: 'banner' };
-}
-
-/** The `pv_ops` slots DIRECT_CALL entries read: `ff 15 disp32` → 8 bytes at site+6+disp. */
-function collectPointerSlots(sites: readonly Site[], mem: VirtualMemory): MemoryRange[] {
-  const slots = new Map<bigint, MemoryRange>();
-  for (const site of sites) {
-    if (!site.entries.some((e) => e.flags & ALT_FLAG_DIRECT_CALL)) continue;
-    const o = site.original;
-    if (o.length < 6 || o[0] !== 0xff || o[1] !== 0x15) continue;
-    const disp = new DataView(o.buffer, o.byteOffset, o.byteLength).getInt32(2, true);
-    const slot = toAddr(site.addr + 6n + BigInt(disp));
-    if (slots.has(slot)) continue;
-    const bytes = mem.read(slot, 8);
-    if (bytes) slots.set(slot, { addr: slot, bytes: bytes.slice() });
-  }
-  return [...slots.values()].sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
-}
-
-function collectSymbols(names: SymbolIndex): KernelSymbol[] {
-  const out: KernelSymbol[] = [];
-  for (const name of ['BUG_func', 'nop_func']) {
-    const addr = names.lookup(name);
-    if (addr !== undefined) out.push({ name, addr: toAddr(addr) });
-  }
-  return out;
+  const rodata = sections.find((s) => s.name === '.rodata' && s.type !== SHT_NOBITS);
+  return rodata ? findBanner(mem.read(rodata.addr, rodata.size) ?? new Uint8Array()) : undefined;
 }
