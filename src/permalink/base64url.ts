@@ -41,13 +41,7 @@ export type Base64urlResult = { ok: true; bytes: Uint8Array } | { ok: false; mes
 export function decodeBase64url(text: string): Base64urlResult {
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 61 /* = */ && text.length - end < 2) end--;
-  if (end % 4 === 1) {
-    return {
-      ok: false,
-      message: `permalink payload is truncated: ${end} characters is not a possible base64url length`,
-    };
-  }
-  const bytes = new Uint8Array(Math.floor((end * 3) / 4));
+  const bytes = new Uint8Array(Math.ceil((end * 3) / 4));
   let acc = 0;
   let bits = 0;
   let o = 0;
@@ -66,6 +60,13 @@ export function decodeBase64url(text: string): Base64urlResult {
       bits -= 8;
       bytes[o++] = (acc >> bits) & 0xff;
     }
+  }
+  // Checked after the characters, so a stray character is reported where it is, not as a length.
+  if (end % 4 === 1) {
+    return {
+      ok: false,
+      message: `permalink payload is truncated: ${end} characters is not a possible base64url length`,
+    };
   }
   return { ok: true, bytes: o === bytes.length ? bytes : bytes.subarray(0, o) };
 }

@@ -6,10 +6,11 @@
 /** Largest payload after inflation: 1 MiB of JSON, far above any hand-written scenario. */
 export const MAX_INFLATED_BYTES = 1 << 20;
 /**
- * Longest base64url payload read at all. Incompressible data deflates to slightly more than its
- * size, and base64 adds a third, so any link within MAX_INFLATED_BYTES is shorter than this.
+ * Longest base64url payload read at all. Incompressible data deflates to at most 1% more than its
+ * size and base64 adds a third, so any link within MAX_INFLATED_BYTES (≤ 1,412,168 characters)
+ * is shorter than this.
  */
-export const MAX_PAYLOAD_CHARS = Math.ceil(((MAX_INFLATED_BYTES * 1.01 + 64) * 4) / 3);
+export const MAX_PAYLOAD_CHARS = 1_500_000;
 /** Most feature names a link may carry (the catalogues have fewer than 700). */
 export const MAX_FEATURES = 4096;
 /** Most selected sites a link may carry. */
