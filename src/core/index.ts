@@ -1,0 +1,12 @@
+export * from './model';
+export type * from './ports';
+export type * from './patch/report';
+export * from './features';
+export { simulate, patchSite } from './patch/simulate';
+export { createPatchContext } from './patch/context';
+export type { PatchContext } from './patch/context';
+export { formatAltTableLine, LOG_PREFIX } from './patch/log';
+export { toHex, formatDump, formatPx } from './patch/bytes';
+export { groupSites, buildSites, siteLength } from './table/groupSites';
+export { X86_NOPS, ASM_NOP_MAX } from './patch/nops';
+export { isNop612, isNop72 } from './patch/isNop';
