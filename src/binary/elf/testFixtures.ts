@@ -1,4 +1,7 @@
+// Test-only helper (imported by *.test.ts, never by a reader), so Node APIs are fine here.
+// eslint-disable-next-line no-restricted-imports
 import { readFileSync } from 'node:fs';
+// eslint-disable-next-line no-restricted-imports
 import { fileURLToPath } from 'node:url';
 
 /** Read a committed fixture from fixtures/binary (tests only). */
