@@ -30,7 +30,7 @@ export interface TruthTable {
   neverWins: number[];
 }
 
-interface TruthDeps extends Pick<ReviewDeps, 'simulate' | 'decoder'> {}
+type TruthDeps = Pick<ReviewDeps, 'simulate' | 'decoder'>;
 
 /** Simulate one site under every combination of the features it references. */
 export function buildTruthTable(
