@@ -1,0 +1,68 @@
+/**
+ * The `Disassembler` port with iced-x86: objdump-like AT&T (or Intel) text per instruction.
+ * Formatters are wasm objects, made once per syntax and freed by `dispose`; each call's
+ * Decoder and Instruction are freed before it returns, so only plain objects leave.
+ */
+import type { AsmSyntax, Disassembler, FormattedInsn } from '../core/ports';
+
+type Iced = typeof import('iced-x86');
+type IcedFormatter = InstanceType<Iced['Formatter']>;
+
+/** A disassembler that owns wasm formatters: call `dispose` when done. */
+export interface IcedDisassembler extends Disassembler {
+  dispose(): void;
+}
+
+/** objdump's habits: lowercase hex, no leading zeros on branch targets, absolute RIP targets. */
+function makeFormatter(iced: Iced, syntax: AsmSyntax): IcedFormatter {
+  const f = new iced.Formatter(
+    syntax === 'att' ? iced.FormatterSyntax.Gas : iced.FormatterSyntax.Intel,
+  );
+  f.uppercaseHex = false;
+  f.branchLeadingZeros = false;
+  f.ripRelativeAddresses = true;
+  f.spaceAfterOperandSeparator = true;
+  return f;
+}
+
+export function makeIcedDisassembler(iced: Iced): IcedDisassembler {
+  const formatters = new Map<AsmSyntax, IcedFormatter>();
+  const formatterFor = (syntax: AsmSyntax): IcedFormatter => {
+    let f = formatters.get(syntax);
+    if (!f) {
+      f = makeFormatter(iced, syntax);
+      formatters.set(syntax, f);
+    }
+    return f;
+  };
+  return {
+    disassemble(bytes: Uint8Array, ip: bigint, syntax: AsmSyntax = 'att'): FormattedInsn[] {
+      const out: FormattedInsn[] = [];
+      if (bytes.length === 0) return out;
+      const formatter = formatterFor(syntax);
+      const decoder = new iced.Decoder(64, bytes, iced.DecoderOptions.None);
+      const insn = new iced.Instruction();
+      try {
+        let offset = 0;
+        while (offset < bytes.length) {
+          decoder.position = offset;
+          decoder.ip = BigInt.asUintN(64, ip + BigInt(offset));
+          decoder.decodeOut(insn);
+          // An undecodable byte is shown alone, like objdump's `(bad)`, and decoding resumes after it.
+          const ok = !insn.isInvalid;
+          const length = ok ? insn.length : 1;
+          out.push({ offset, length, ok, text: ok ? formatter.format(insn) : '(bad)' });
+          offset += length;
+        }
+      } finally {
+        insn.free();
+        decoder.free();
+      }
+      return out;
+    },
+    dispose(): void {
+      for (const f of formatters.values()) f.free();
+      formatters.clear();
+    },
+  };
+}
