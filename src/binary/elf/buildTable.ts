@@ -10,7 +10,7 @@ import {
   type MemoryRange,
   type Site,
 } from '../../core/model';
-import { groupEntries, siteLength } from '../groupEntries';
+import { groupSites, siteLength } from '../../core/table/groupSites';
 import { offsetError } from '../result';
 import type { RawAltInstr } from './altinstr';
 import type { SymbolIndex } from './kallsyms';
@@ -67,7 +67,7 @@ export function buildAltTable(
     });
   }
   const sites: Site[] = [];
-  for (const group of groupEntries(entries)) {
+  for (const group of groupSites(entries)) {
     const first = group[0] as AltEntry;
     const len = siteLength(group);
     const original = mem.read(first.instr, len);
