@@ -1,6 +1,12 @@
 import { test, expect } from './fixtures';
+import { AppPage } from './pages/AppPage';
 
-test('iced-x86 decodes in the browser', async ({ page }) => {
-  await page.goto('/');
-  await expect(page.getByTestId('smoke')).toHaveText('xsavec64 0x40(%r12)');
+test('the default scenario renders through the engine, decoded by iced-x86 in the browser', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await expect(app.siteRows.first()).toBeVisible();
+  await expect(app.finalColumn).toBeVisible();
+  await page.screenshot({ path: 'e2e-output/main.png', fullPage: false });
 });

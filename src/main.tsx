@@ -1,11 +1,55 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { loadBrowserDisasm } from './disasm/browser';
+import { createActions } from './state/actions';
+import { AppContext } from './state/hooks';
+import { createReportSelector } from './state/report';
+import { startAutosave, startSession } from './state/session';
+import { createAppStore } from './state/store';
 import { App } from './ui/App';
+import './ui/app.css';
+import { installTestHook } from './ui/testHook';
+import { createBrowserDeps } from './ui/wiring';
+
+const deps = createBrowserDeps();
+const store = createAppStore(deps, deps.defaultScenario);
+const actions = createActions(store, deps);
+startSession(store, actions, deps, location.hash.slice(1));
+const autosave = startAutosave(store, deps.storage);
+addEventListener('pagehide', () => autosave.flush());
+// A link pasted into the address bar of an open tab: treat it like opening the link.
+addEventListener('hashchange', () => {
+  autosave.flush();
+  startSession(store, actions, deps, location.hash.slice(1));
+});
+installTestHook(actions);
+
+// iced-x86 loads after first paint; the report appears when it is ready.
+loadBrowserDisasm().then(
+  ({ decoder, disassembler }) => actions.setDisasm(decoder, disassembler),
+  (e: unknown) => actions.setDisasmError(e instanceof Error ? e.message : String(e)),
+);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('altscope: #root missing from index.html');
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <AppContext.Provider
+      value={{ store, actions, deps, report: createReportSelector(deps.simulate) }}
+    >
+      <App />
+    </AppContext.Provider>
   </StrictMode>,
 );
+
+// Once the user changes what a link showed, the address bar no longer shows that link: a reload
+// then reopens the local draft (which has the edits) instead of the old link.
+store.subscribe((s, prev) => {
+  if (
+    location.hash &&
+    (s.text !== prev.text || s.features !== prev.features) &&
+    s.origin !== 'link'
+  ) {
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+});

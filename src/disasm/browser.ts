@@ -2,10 +2,11 @@
  * Loads iced-x86 in the browser once, on first use, so first paint waits for neither the wasm
  * (784 KB) nor its glue. Everything returned is a plain port object (see core/ports.ts).
  */
-import type { AsmSyntax, Disassembler, FormattedInsn } from '../core/ports';
+import type { AsmSyntax, Disassembler, FormattedInsn, InsnDecoder } from '../core/ports';
 
 /** The disassembler the UI uses, once iced-x86 is ready. */
 export interface BrowserDisasm {
+  decoder: InsnDecoder;
   disassembler: Disassembler;
 }
 
@@ -13,7 +14,12 @@ let pending: Promise<BrowserDisasm> | undefined;
 
 /** Start (or join) the one lazy load of iced-x86. */
 export function loadBrowserDisasm(): Promise<BrowserDisasm> {
-  pending ??= import('iced-x86').then((iced) => ({ disassembler: makeDisassembler(iced) }));
+  pending ??= Promise.all([import('iced-x86'), import('./decoder')]).then(
+    ([iced, { makeIcedDecoder }]) => ({
+      decoder: makeIcedDecoder(iced),
+      disassembler: makeDisassembler(iced),
+    }),
+  );
   return pending;
 }
 

@@ -1,0 +1,33 @@
+/**
+ * Everything the store needs from the outside world, passed in so its logic runs under Node:
+ * storage, the URL fragment, the scenario parser, the simulator, the permalink codec.
+ */
+import type { AltTable, Diagnostic } from '../core/model';
+import type { PatchReport, SimulateOptions } from '../core/patch/report';
+import type { InsnDecoder } from '../core/ports';
+import type { ShareState } from '../permalink/shareState';
+
+/** The part of `localStorage` the store uses. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** What the scenario parser returns: a table when the text made sense, and every diagnostic. */
+export interface ScenarioParse {
+  table?: AltTable;
+  diagnostics: Diagnostic[];
+}
+
+/** A decoded permalink, or why it could not be decoded. */
+export type PermalinkDecode = { ok: true; state: ShareState } | { ok: false; message: string };
+
+export interface AppDeps {
+  storage: KeyValueStorage | null;
+  parseScenario(text: string): ScenarioParse;
+  simulate(table: AltTable, opts: SimulateOptions, decoder: InsnDecoder): PatchReport;
+  /** The text opened on first visit. */
+  defaultScenario: string;
+  encodePermalink(state: ShareState): string;
+  decodePermalink(fragment: string): PermalinkDecode;
+}

@@ -1,0 +1,97 @@
+/** Derived values: computed from the store's slices, never stored in them. */
+import type { AltTable, KernelVersion, PatchLoop, Site } from '../core/model';
+import { defaultLoop } from '../core/model';
+import type { PatchReport, SiteResult } from '../core/patch/report';
+import { computeEffectiveFeatures } from './features';
+import type { AppState, SiteStatus } from './store';
+
+export const DEFAULT_KERNEL: KernelVersion = '7.2';
+
+export const selectKernel = (s: AppState): KernelVersion =>
+  s.kernelChoice ?? s.table?.kernel ?? DEFAULT_KERNEL;
+
+export const selectLoop = (s: AppState): PatchLoop => s.loopChoice ?? defaultLoop(selectKernel(s));
+
+const featureMemo = new WeakMap<
+  object,
+  { scenario: readonly number[]; set: ReadonlySet<number> }
+>();
+
+/** The feature set the simulator sees (stable identity while its inputs do not change). */
+export function selectEffectiveFeatures(s: AppState): ReadonlySet<number> {
+  const scenario = s.table?.features ?? [];
+  const memo = featureMemo.get(s.features);
+  if (memo && memo.scenario === scenario) return memo.set;
+  const set = computeEffectiveFeatures(scenario, s.features);
+  featureMemo.set(s.features, { scenario, set });
+  return set;
+}
+
+/** Features the scenario's entries reference, in first-use order, with the sites each decides. */
+export function selectReferencedFeatures(s: AppState): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const site of s.table?.sites ?? []) {
+    for (const e of site.entries) {
+      const list = out.get(e.cpuid) ?? [];
+      const name = site.symbol ?? formatAddr(site.addr);
+      if (!list.includes(name)) list.push(name);
+      out.set(e.cpuid, list);
+    }
+  }
+  return out;
+}
+
+export function formatAddr(a: bigint): string {
+  return `0x${a.toString(16)}`;
+}
+
+/** patched / unpatched / NOPs only / has diagnostics. Diagnostics win: they need attention. */
+export function classifySite(r: SiteResult, site?: Site): SiteStatus {
+  if (r.diagnostics.length > 0) return 'diagnostics';
+  if (r.final.every((b, i) => b === r.original[i])) return 'unpatched';
+  const chosen = r.selected === null ? undefined : site?.entries[r.selected];
+  // No entry won but the bytes changed (NOPs optimised), an empty replacement, or nop_func.
+  if (r.selected === null || chosen?.replacementlen === 0 || r.directCall?.becameNops)
+    return 'nops';
+  return 'patched';
+}
+
+export const STATUS_LABEL: Record<SiteStatus, string> = {
+  patched: 'patched',
+  unpatched: 'unpatched',
+  nops: 'NOPs only',
+  diagnostics: 'has diagnostics',
+};
+
+/** Sites passing the search, status and feature filters. */
+export type SiteFilterState = Pick<AppState, 'search' | 'statusFilter' | 'featureFilter' | 'table'>;
+
+export function filterSites(report: PatchReport, s: SiteFilterState, label: (i: number) => string) {
+  const q = s.search.trim().toLowerCase();
+  return report.sites.filter((r) => {
+    if (s.statusFilter !== 'all' && classifySite(r, findSite(s.table, r.addr)) !== s.statusFilter) {
+      return false;
+    }
+    if (s.featureFilter !== null && !entryFeatures(s, r).includes(s.featureFilter)) return false;
+    if (!q) return true;
+    const feats = entryFeatures(s, r).map(label).join(' ').toLowerCase();
+    return `${formatAddr(r.addr)} ${r.symbol ?? ''} ${feats}`.toLowerCase().includes(q);
+  });
+}
+
+const siteIndex = new WeakMap<AltTable, Map<bigint, Site>>();
+
+/** The table's site at `addr` (indexed once per table: lists have thousands of sites). */
+export function findSite(table: AltTable | null, addr: bigint): Site | undefined {
+  if (!table) return undefined;
+  let index = siteIndex.get(table);
+  if (!index) {
+    index = new Map(table.sites.map((x) => [x.addr as bigint, x]));
+    siteIndex.set(table, index);
+  }
+  return index.get(addr);
+}
+
+function entryFeatures(s: SiteFilterState, r: SiteResult): number[] {
+  return findSite(s.table, r.addr)?.entries.map((e) => e.cpuid) ?? [];
+}

@@ -1,0 +1,97 @@
+/**
+ * The app store: framework-free (`zustand/vanilla`), small slices, no derived data inside.
+ * React binds through `hooks.ts`; the report comes from `report.ts`'s memoized selector.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { AltTable, Diagnostic, KernelVersion, PatchLoop } from '../core/model';
+import type { AsmSyntax, Disassembler, InsnDecoder } from '../core/ports';
+import type { AppDeps } from './deps';
+import type { FeatureChoice } from './features';
+import { NO_FEATURE_CHANGES } from './features';
+
+export type ThemeChoice = 'system' | 'light' | 'dark';
+export type SiteStatus = 'patched' | 'unpatched' | 'nops' | 'diagnostics';
+
+/** Where the current scenario text came from. */
+export type ScenarioOrigin = 'default' | 'example' | 'link' | 'file' | 'draft' | 'edited';
+
+export interface ScenarioSlice {
+  text: string;
+  origin: ScenarioOrigin;
+  /** The table of the last text that parsed (kept while the text has errors). */
+  table: AltTable | null;
+  diagnostics: Diagnostic[];
+}
+
+export interface ProfileSlice {
+  /** null: the scenario's own `kernel`. */
+  kernelChoice: KernelVersion | null;
+  /** null: the profile's own loop. */
+  loopChoice: PatchLoop | null;
+  features: FeatureChoice;
+}
+
+export interface SelectionSlice {
+  /** Address of the selected site, `0x…` lowercase. */
+  site: string | null;
+  search: string;
+  statusFilter: SiteStatus | 'all';
+  featureFilter: number | null;
+}
+
+export interface ViewSlice {
+  syntax: AsmSyntax;
+  theme: ThemeChoice;
+}
+
+export interface DisasmSlice {
+  decoder: InsnDecoder | null;
+  disassembler: Disassembler | null;
+  disasmError: string | null;
+}
+
+/** Messages for the user: a bad link, a kept draft. */
+export interface NoticeSlice {
+  notice: { kind: 'error' | 'info'; text: string } | null;
+  /** A local draft set aside when a link was opened; one click brings it back. */
+  recoverableDraft: string | null;
+}
+
+export type AppState = ScenarioSlice &
+  ProfileSlice &
+  SelectionSlice &
+  ViewSlice &
+  DisasmSlice &
+  NoticeSlice;
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+/** The initial text parse; also used by every later text change. */
+export function parseInto(deps: AppDeps, text: string, previous: AltTable | null) {
+  const r = deps.parseScenario(text);
+  return { table: r.table ?? previous, diagnostics: r.diagnostics };
+}
+
+export function createAppStore(deps: AppDeps, initialText: string) {
+  const parsed = parseInto(deps, initialText, null);
+  return createStore<AppState>()(() => ({
+    text: initialText,
+    origin: 'default',
+    table: parsed.table,
+    diagnostics: parsed.diagnostics,
+    kernelChoice: null,
+    loopChoice: null,
+    features: NO_FEATURE_CHANGES,
+    site: null,
+    search: '',
+    statusFilter: 'all',
+    featureFilter: null,
+    syntax: 'att',
+    theme: 'system',
+    decoder: null,
+    disassembler: null,
+    disasmError: null,
+    notice: null,
+    recoverableDraft: null,
+  }));
+}

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { KERNEL_VERSIONS, PATCH_LOOPS } from '../core/model';
+import type { KernelVersion, PatchLoop } from '../core/model';
+import { useActions, useAppState, useDeps, useStoreApi } from '../state/hooks';
+import { selectKernel, selectLoop } from '../state/selectors';
+import { captureShareState } from '../state/share';
+import type { ThemeChoice } from '../state/store';
+import { ExamplesMenu } from './ExamplesMenu';
+import { FileInput } from './FileInput';
+
+/** Profile, loop, syntax, theme, examples, file, and the share button. */
+export function Toolbar() {
+  const actions = useActions();
+  const deps = useDeps();
+  const store = useStoreApi();
+  const kernel = useAppState(selectKernel);
+  const loop = useAppState(selectLoop);
+  const syntax = useAppState((s) => s.syntax);
+  const theme = useAppState((s) => s.theme);
+  const [copied, setCopied] = useState('');
+
+  const copyLink = async () => {
+    const share = captureShareState(store.getState());
+    const fragment = deps.encodePermalink(share);
+    const url = `${location.origin}${location.pathname}${location.search}${fragment}`;
+    history.replaceState(null, '', fragment);
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('Link copied to the clipboard.');
+    } catch {
+      setCopied('The link is in the address bar (the clipboard was not available).');
+    }
+  };
+
+  return (
+    <header className="toolbar">
+      <h1 className="brand">altscope</h1>
+      <ExamplesMenu />
+      <FileInput />
+      <label className="inline">
+        Profile{' '}
+        <select
+          aria-label="Kernel profile"
+          value={kernel}
+          onChange={(e) => actions.setKernel(e.target.value as KernelVersion)}
+        >
+          {KERNEL_VERSIONS.map((k) => (
+            <option key={k} value={k}>
+              {k}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline">
+        Patch loop{' '}
+        <select
+          aria-label="Patch loop"
+          value={loop}
+          onChange={(e) => actions.setLoop(e.target.value as PatchLoop)}
+        >
+          {PATCH_LOOPS.map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="segmented" aria-label="Assembly syntax">
+        <legend className="sr-only">Assembly syntax</legend>
+        {(['att', 'intel'] as const).map((s) => (
+          <label key={s}>
+            <input
+              type="radio"
+              name="syntax"
+              value={s}
+              checked={syntax === s}
+              onChange={() => actions.setSyntax(s)}
+            />
+            {s === 'att' ? 'AT&T' : 'Intel'}
+          </label>
+        ))}
+      </fieldset>
+      <label className="inline">
+        Theme{' '}
+        <select
+          aria-label="Theme"
+          value={theme}
+          onChange={(e) => actions.setTheme(e.target.value as ThemeChoice)}
+        >
+          <option value="system">system</option>
+          <option value="light">light</option>
+          <option value="dark">dark</option>
+        </select>
+      </label>
+      <button type="button" data-testid="copy-link" onClick={() => void copyLink()}>
+        Copy link
+      </button>
+      <span role="status" className="muted small">
+        {copied}
+      </span>
+    </header>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import { hexAddr, hexBytes } from '../format';
+import type { ColumnCell, SiteColumn } from './columns';
+
+interface Props {
+  column: SiteColumn;
+  cells: ColumnCell[];
+  title: ReactNode;
+  /** Notes per offset (relocations, NOP runs, padding, diagnostics). */
+  notes?: ReadonlyMap<number, { text: string; tone: 'info' | 'warn' | 'error' }[]>;
+  /** Offsets inside optimised NOP runs or padding. */
+  shaded?: (offset: number) => 'nop' | 'pad' | null;
+  highlight?: 'winner' | 'loser' | null;
+  testId?: string;
+}
+
+/** One column of the site view: a header, then one fixed-height line per aligned offset. */
+export function SiteColumnView({ column, cells, title, notes, shaded, highlight, testId }: Props) {
+  return (
+    <section
+      className={`site-col site-col-${column.kind}${highlight ? ` site-col-${highlight}` : ''}`}
+      data-testid={testId}
+      aria-label={typeof title === 'string' ? title : undefined}
+    >
+      <header className="site-col-head">{title}</header>
+      <ol className="insn-list">
+        {cells.map((c) => {
+          const shade = shaded?.(c.offset) ?? null;
+          const cellNotes = notes?.get(c.offset) ?? [];
+          return (
+            <li key={c.offset} className={`insn-row${shade ? ` insn-${shade}` : ''}`}>
+              {c.insn ? (
+                <>
+                  <span className="insn-addr">
+                    {hexAddr(column.base + BigInt(c.offset)).slice(2)}
+                  </span>
+                  <span className="insn-hex">
+                    {hexBytes(column.bytes, c.offset, c.offset + c.insn.length)}
+                  </span>
+                  <span className={`insn-text${c.insn.ok ? '' : ' insn-bad'}`}>{c.insn.text}</span>
+                </>
+              ) : (
+                <span className="insn-cont" aria-hidden="true">
+                  {c.inside ? '⋮' : ''}
+                </span>
+              )}
+              {shade === 'nop' && <span className="tag tag-info">NOP run</span>}
+              {shade === 'pad' && <span className="tag tag-info">padding</span>}
+              {cellNotes.map((n, i) => (
+                <span key={i} className={`tag tag-${n.tone}`}>
+                  {n.text}
+                </span>
+              ))}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,218 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { featureLabel } from '../../core/features';
+import { ALT_FLAG_NOT } from '../../core/model';
+import type { PatchReport, SiteResult } from '../../core/patch/report';
+import { useActions, useAppState } from '../../state/hooks';
+import {
+  classifySite,
+  filterSites,
+  findSite,
+  selectKernel,
+  STATUS_LABEL,
+} from '../../state/selectors';
+import type { SiteStatus } from '../../state/store';
+import { hexAddr } from '../format';
+
+/** Fixed row height: the list renders only the rows in view, so 6,000+ sites stay smooth. */
+const ROW_HEIGHT = 44;
+const OVERSCAN = 8;
+
+const STATUS_ICON: Record<SiteStatus, string> = {
+  patched: '✎',
+  unpatched: '○',
+  nops: '∅',
+  diagnostics: '⚠',
+};
+
+export function SiteList({ report }: { report: PatchReport }) {
+  const search = useAppState((s) => s.search);
+  const statusFilter = useAppState((s) => s.statusFilter);
+  const featureFilter = useAppState((s) => s.featureFilter);
+  const table = useAppState((s) => s.table);
+  const selectedSite = useAppState((s) => s.site);
+  const actions = useActions();
+  const kernel = useAppState(selectKernel);
+  const label = useCallback((i: number) => featureLabel(i, kernel), [kernel]);
+  const rows = useMemo(
+    () => filterSites(report, { search, statusFilter, featureFilter, table }, label),
+    [report, search, statusFilter, featureFilter, table, label],
+  );
+  const selectedIndex = rows.findIndex((r) => hexAddr(r.addr) === selectedSite);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(600);
+
+  const measure = useCallback((el: HTMLDivElement | null) => {
+    scroller.current = el;
+    if (el) setHeight(el.clientHeight || 600);
+  }, []);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+
+  const select = (i: number) => {
+    const r = rows[i];
+    if (!r) return;
+    actions.selectSite(hexAddr(r.addr));
+    const el = scroller.current;
+    if (el) {
+      const top = i * ROW_HEIGHT;
+      if (top < el.scrollTop) el.scrollTop = top;
+      else if (top + ROW_HEIGHT > el.scrollTop + el.clientHeight)
+        el.scrollTop = top + ROW_HEIGHT - el.clientHeight;
+    }
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: selectedIndex + 1,
+      ArrowUp: selectedIndex - 1,
+      Home: 0,
+      End: rows.length - 1,
+      PageDown: selectedIndex + page,
+      PageUp: selectedIndex - page,
+    };
+    const target = moves[e.key];
+    if (target === undefined) {
+      if (e.key === 'Enter' && selectedIndex < 0 && rows.length > 0) select(0);
+      return;
+    }
+    e.preventDefault();
+    select(Math.max(0, Math.min(rows.length - 1, target)));
+  };
+
+  return (
+    <section className="panel site-list-panel" aria-label="Sites">
+      <div className="panel-head">
+        <h2>
+          Sites{' '}
+          <span className="muted" data-testid="site-count">
+            {rows.length === report.sites.length
+              ? rows.length
+              : `${rows.length} of ${report.sites.length}`}
+          </span>
+        </h2>
+        <SiteFilters />
+      </div>
+      <div
+        ref={measure}
+        className="site-list"
+        data-testid="site-list"
+        role="listbox"
+        tabIndex={0}
+        aria-label="Alternative sites"
+        aria-activedescendant={selectedIndex >= 0 ? `site-row-${selectedIndex}` : undefined}
+        onKeyDown={onKeyDown}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      >
+        <div style={{ height: rows.length * ROW_HEIGHT, position: 'relative' }}>
+          {rows.slice(first, last).map((r, k) => (
+            <SiteRow
+              key={hexAddr(r.addr)}
+              index={first + k}
+              result={r}
+              selected={first + k === selectedIndex}
+              onSelect={() => select(first + k)}
+            />
+          ))}
+        </div>
+        {rows.length === 0 && <p className="muted pad">No site matches.</p>}
+      </div>
+    </section>
+  );
+}
+
+function SiteRow(props: {
+  index: number;
+  result: SiteResult;
+  selected: boolean;
+  onSelect: () => void;
+}) {
+  const { index, result: r, selected, onSelect } = props;
+  const table = useAppState((s) => s.table);
+  const kernel = useAppState(selectKernel);
+  const site = findSite(table, r.addr);
+  const status = classifySite(r, site);
+  const win = r.selected === null ? undefined : site?.entries[r.selected];
+  const winLabel = win
+    ? `${win.flags & ALT_FLAG_NOT ? 'NOT ' : ''}${featureLabel(win.cpuid, kernel)}`
+    : '—';
+  return (
+    <div
+      id={`site-row-${index}`}
+      className={`site-row${selected ? ' selected' : ''}`}
+      data-testid="site-row"
+      data-status={status}
+      role="option"
+      aria-selected={selected}
+      style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
+      onClick={onSelect}
+    >
+      <span className={`status status-${status}`}>
+        <span aria-hidden="true">{STATUS_ICON[status]}</span> {STATUS_LABEL[status]}
+      </span>
+      <span className="site-row-main">
+        <span className="site-sym">{r.symbol ?? hexAddr(r.addr)}</span>
+        <span className="muted mono small">
+          {hexAddr(r.addr)} · {site?.entries.length ?? 0} entr
+          {site?.entries.length === 1 ? 'y' : 'ies'} · {winLabel}
+        </span>
+      </span>
+    </div>
+  );
+}
+
+function SiteFilters() {
+  const actions = useActions();
+  const search = useAppState((s) => s.search);
+  const status = useAppState((s) => s.statusFilter);
+  const featureFilter = useAppState((s) => s.featureFilter);
+  const table = useAppState((s) => s.table);
+  const kernel = useAppState(selectKernel);
+  const features = useMemo(
+    () =>
+      [
+        ...new Set((table?.sites ?? []).flatMap((s) => s.entries.map((e) => e.cpuid as number))),
+      ].sort((a, b) => a - b),
+    [table],
+  );
+  return (
+    <div className="filters">
+      <input
+        type="search"
+        placeholder="Search symbol, address, feature"
+        aria-label="Search sites"
+        value={search}
+        onChange={(e) => actions.setSearch(e.target.value)}
+      />
+      <select
+        aria-label="Filter by status"
+        value={status}
+        onChange={(e) => actions.setStatusFilter(e.target.value as SiteStatus | 'all')}
+      >
+        <option value="all">all statuses</option>
+        {(Object.keys(STATUS_LABEL) as SiteStatus[]).map((k) => (
+          <option key={k} value={k}>
+            {STATUS_LABEL[k]}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Filter by feature"
+        value={featureFilter ?? ''}
+        onChange={(e) =>
+          actions.setFeatureFilter(e.target.value === '' ? null : Number(e.target.value))
+        }
+      >
+        <option value="">all features</option>
+        {features.map((f) => (
+          <option key={f} value={f}>
+            {featureLabel(f, kernel)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
