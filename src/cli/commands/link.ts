@@ -1,0 +1,189 @@
+import { KERNEL_VERSIONS, PATCH_LOOPS, defaultLoop } from '../../core/model';
+import type { KernelVersion, PatchLoop } from '../../core/model';
+import { buildLink, createDefaultShareState } from '../../permalink';
+import type { AsmSyntax, ShareState } from '../../permalink';
+
+/**
+ * `altscope link <input> [--features LIST|@FILE] [--kernel 6.12|7.2] [--engine single-pass|multi-pass]
+ * [--site ADDR]… [--syntax att|intel] [--base URL]`: prints a permalink that opens the web app on
+ * this scenario, through the same codec the app uses, so scripts and reviewers can make links.
+ *
+ * Binary inputs (vmlinux, .ko, vmlinuz, boot logs) are refused with a pointer to
+ * `altscope scenario`, which extracts the selected sites as a JSON scenario that can be linked;
+ * a whole kernel does not fit in a URL.
+ */
+
+/** What the command needs from its host, passed in so tests run it in-process. */
+export interface LinkIo {
+  readFile(path: string): Uint8Array | Promise<Uint8Array>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** The base URL links point at when `--base` is not given: the dev server. */
+export const DEFAULT_LINK_BASE = 'http://127.0.0.1:5173/';
+
+export const LINK_USAGE = `usage: altscope link <input> [--features LIST|@FILE] [--kernel 6.12|7.2]
+                     [--engine single-pass|multi-pass] [--site ADDR]... [--syntax att|intel]
+                     [--base URL]
+Prints a permalink (${DEFAULT_LINK_BASE}#v1=…) that opens the web app on <input>, a text or JSON
+scenario, with those features, profile, patch loop and selected site(s). The first --site is
+the focused site; further ones are also selected.
+`;
+
+interface LinkArgs {
+  input: string;
+  features: string[];
+  featureFiles: string[];
+  kernel?: KernelVersion;
+  engine?: PatchLoop;
+  sites: string[];
+  syntax: AsmSyntax;
+  base: string;
+}
+
+class UsageError extends Error {}
+
+const OPTIONS = ['--features', '--kernel', '--engine', '--syntax', '--site', '--base'];
+
+/** Runs the command; returns the exit code (0 ok, 1 bad input, 2 bad usage). Never throws. */
+export async function runLink(argv: readonly string[], io: LinkIo): Promise<number> {
+  let args: LinkArgs | 'help';
+  try {
+    args = parseLinkArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`altscope link: ${e.message}\n${LINK_USAGE}`);
+    return 2;
+  }
+  if (args === 'help') {
+    io.stdout(LINK_USAGE);
+    return 0;
+  }
+  try {
+    const scenario = decodeScenarioFile(args.input, await io.readFile(args.input));
+    if (typeof scenario !== 'string') {
+      io.stderr(`altscope link: ${scenario.error}\n`);
+      return 1;
+    }
+    const features = [...args.features];
+    for (const file of args.featureFiles)
+      features.push(...readFeatureList(await io.readFile(file)));
+    const state = buildShareState(args, scenario, features);
+    const link = buildLink(args.base, state);
+    if (!link.ok) {
+      io.stderr(`altscope link: ${args.input}: ${link.error.message}\n`);
+      return 1;
+    }
+    io.stdout(`${link.url}\n`);
+    return 0;
+  } catch (e) {
+    // Only file-system errors reach here (missing file, permission).
+    io.stderr(`altscope link: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+function buildShareState(args: LinkArgs, scenario: string, features: string[]): ShareState {
+  const state = createDefaultShareState();
+  state.scenario = scenario;
+  state.features = features;
+  // The scenario names its kernel; the link says it too, so the app opens on the same profile.
+  state.kernel = args.kernel ?? readScenarioKernel(scenario) ?? state.kernel;
+  state.engine = args.engine ?? defaultLoop(state.kernel);
+  const [site, ...more] = args.sites;
+  if (site !== undefined) state.site = site;
+  state.sites = more;
+  state.view.syntax = args.syntax;
+  return state;
+}
+
+function parseLinkArgs(argv: readonly string[]): LinkArgs | 'help' {
+  const args: LinkArgs = {
+    input: '',
+    features: [],
+    featureFiles: [],
+    sites: [],
+    syntax: 'att',
+    base: DEFAULT_LINK_BASE,
+  };
+  const inputs: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') return 'help';
+    if (!arg.startsWith('--') || arg === '-') {
+      inputs.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = eq < 0 ? arg : arg.slice(0, eq);
+    if (!OPTIONS.includes(name)) throw new UsageError(`unknown option ${name}`);
+    const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
+    if (value === undefined) throw new UsageError(`${name} needs a value`);
+    if (name === '--features') {
+      if (value.startsWith('@')) args.featureFiles.push(value.slice(1));
+      else args.features.push(...splitFeatureList(value));
+    } else if (name === '--kernel') args.kernel = pickChoice(name, value, KERNEL_VERSIONS);
+    else if (name === '--engine') args.engine = pickChoice(name, value, PATCH_LOOPS);
+    else if (name === '--syntax')
+      args.syntax = pickChoice<AsmSyntax>(name, value, ['att', 'intel']);
+    else if (name === '--site') args.sites.push(value);
+    else args.base = value;
+  }
+  if (inputs.length !== 1)
+    throw new UsageError(
+      inputs.length === 0 ? 'missing <input>' : `one <input> expected, got ${inputs.length}`,
+    );
+  args.input = inputs[0]!;
+  return args;
+}
+
+function pickChoice<T extends string>(name: string, value: string, choices: readonly T[]): T {
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${name} must be ${choices.join(' or ')}, not '${value}'`);
+}
+
+const splitFeatureList = (list: string): string[] => list.split(/[\s,]+/).filter((f) => f !== '');
+
+/** `@FILE`: one feature per line; blank lines and `#` comments skipped. */
+function readFeatureList(bytes: Uint8Array): string[] {
+  return new TextDecoder()
+    .decode(bytes)
+    .split('\n')
+    .map((line) => line.replace(/#.*/, '').trim())
+    .filter((line) => line !== '');
+}
+
+/** The scenario text, or why this file cannot be carried in a link. */
+function decodeScenarioFile(path: string, bytes: Uint8Array): string | { error: string } {
+  const kind = detectBinaryKind(bytes);
+  if (kind) {
+    return {
+      error:
+        `${path}: is ${kind}; a link carries a scenario, not a binary. ` +
+        `Extract the sites to share with 'altscope scenario ${path} --sites PATTERN > sites.json', then link that file`,
+    };
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return { error: `${path}: is not UTF-8 text (expected a text or JSON scenario)` };
+  }
+}
+
+function detectBinaryKind(bytes: Uint8Array): string | undefined {
+  const head = bytes.subarray(0, 4);
+  if (head[0] === 0x7f && head[1] === 0x45 && head[2] === 0x4c && head[3] === 0x46)
+    return 'an ELF file';
+  if (bytes.indexOf(0) >= 0) return 'a binary file (it contains NUL bytes)';
+  return undefined;
+}
+
+/** The profile a scenario names: `"kernel":"6.12"` in JSON, or a `kernel 6.12` statement in text. */
+function readScenarioKernel(scenario: string): KernelVersion | undefined {
+  const found = /^\s*kernel\s+(\S+)/m.exec(scenario) ?? /"kernel"\s*:\s*"([^"]*)"/.exec(scenario);
+  const k = found?.[1];
+  return (KERNEL_VERSIONS as readonly string[]).includes(k ?? '')
+    ? (k as KernelVersion)
+    : undefined;
+}
