@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseFeature } from '../../core/features';
 import { createDefaultShareState, decodePermalink } from '../../permalink';
 import type { ShareState } from '../../permalink';
 import { DEFAULT_LINK_BASE, LINK_USAGE, runLink } from './link';
@@ -10,6 +11,12 @@ site 0xffffffff81283cd3 save_fpregs_to_fpstate+0x43/0xa0
   alt XSAVEOPT 49 0f ae 74 24 40
 `;
 const JSON_612 = '{"format":"altscope-scenario","version":1,"kernel":"6.12","sites":[]}';
+
+const parseFeatureMessage = (name: string): string => {
+  const r = parseFeature(name, '7.2');
+  if (r.ok) throw new Error(`${name} is a known feature`);
+  return r.message;
+};
 
 async function run(argv: string[], files: Record<string, string | Uint8Array> = {}) {
   let stdout = '';
@@ -90,7 +97,7 @@ describe('altscope link', () => {
   it('refuses an ELF and says how to link some of its sites', async () => {
     const elf = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]);
     expect(await run(['vmlinux'], { vmlinux: elf })).toEqual({
-      code: 1,
+      code: 2,
       stdout: '',
       stderr:
         "altscope link: vmlinux: is an ELF file; a link carries a scenario, not a binary. Extract the sites to share with 'altscope scenario vmlinux --sites PATTERN > sites.json', then link that file\n",
@@ -104,7 +111,7 @@ describe('altscope link', () => {
     );
     const latin1 = await run(['s.alt'], { 's.alt': new Uint8Array([0x6b, 0xe9, 0x0a]) });
     expect(latin1).toEqual({
-      code: 1,
+      code: 2,
       stdout: '',
       stderr: 'altscope link: s.alt: is not UTF-8 text (expected a text or JSON scenario)\n',
     });
@@ -113,16 +120,31 @@ describe('altscope link', () => {
   it('refuses a scenario too large for a link', async () => {
     const r = await run(['big.alt'], { 'big.alt': '#'.repeat(1 << 20) });
     expect(r).toEqual({
-      code: 1,
+      code: 2,
       stdout: '',
       stderr:
         'altscope link: big.alt: the shared state is 1048591 bytes of JSON; a permalink holds at most 1048576\n',
     });
   });
 
+  it('refuses feature names the chosen kernel does not know, naming each', async () => {
+    expect(
+      await run(['x.alt', '--features', 'XSAVEC,NOSUCH', '--features', '99*32+0'], {
+        'x.alt': XSAVE,
+      }),
+    ).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: [
+        'altscope link: --features: unknown feature "NOSUCH" (kernel 7.2)\n',
+        `altscope link: --features: ${parseFeatureMessage('99*32+0')} (kernel 7.2)\n`,
+      ].join(''),
+    });
+  });
+
   it('reports a missing file', async () => {
     expect(await run(['nope.alt'])).toEqual({
-      code: 1,
+      code: 2,
       stdout: '',
       stderr: "altscope link: ENOENT: no such file or directory, open 'nope.alt'\n",
     });

@@ -1,3 +1,4 @@
+import { parseFeature } from '../../core/features';
 import { KERNEL_VERSIONS, PATCH_LOOPS, defaultLoop } from '../../core/model';
 import type { KernelVersion, PatchLoop } from '../../core/model';
 import { buildLink, createDefaultShareState } from '../../permalink';
@@ -13,7 +14,10 @@ import type { AsmSyntax, ShareState } from '../../permalink';
  * a whole kernel does not fit in a URL.
  */
 
-/** What the command needs from its host, passed in so tests run it in-process. */
+/**
+ * What the command needs from its host, passed in so tests run it in-process. The same shape as
+ * the CLI's shared `CliIo` (src/cli/io.ts), kept here so this command stands alone.
+ */
 export interface LinkIo {
   readFile(path: string): Uint8Array | Promise<Uint8Array>;
   stdout(text: string): void;
@@ -46,7 +50,10 @@ class UsageError extends Error {}
 
 const OPTIONS = ['--features', '--kernel', '--engine', '--syntax', '--site', '--base'];
 
-/** Runs the command; returns the exit code (0 ok, 1 bad input, 2 bad usage). Never throws. */
+/** Exit status for bad usage or bad input (nothing on stdout), as for every altscope command. */
+const EXIT_BAD_INPUT = 2;
+
+/** Runs the command; returns the exit code (0 ok, 2 bad usage or input). Never throws. */
 export async function runLink(argv: readonly string[], io: LinkIo): Promise<number> {
   let args: LinkArgs | 'help';
   try {
@@ -54,7 +61,7 @@ export async function runLink(argv: readonly string[], io: LinkIo): Promise<numb
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr(`altscope link: ${e.message}\n${LINK_USAGE}`);
-    return 2;
+    return EXIT_BAD_INPUT;
   }
   if (args === 'help') {
     io.stdout(LINK_USAGE);
@@ -64,23 +71,28 @@ export async function runLink(argv: readonly string[], io: LinkIo): Promise<numb
     const scenario = decodeScenarioFile(args.input, await io.readFile(args.input));
     if (typeof scenario !== 'string') {
       io.stderr(`altscope link: ${scenario.error}\n`);
-      return 1;
+      return EXIT_BAD_INPUT;
     }
     const features = [...args.features];
     for (const file of args.featureFiles)
       features.push(...readFeatureList(await io.readFile(file)));
     const state = buildShareState(args, scenario, features);
+    const unknown = checkFeatureNames(state);
+    if (unknown.length > 0) {
+      io.stderr(unknown.map((m) => `altscope link: --features: ${m}\n`).join(''));
+      return EXIT_BAD_INPUT;
+    }
     const link = buildLink(args.base, state);
     if (!link.ok) {
       io.stderr(`altscope link: ${args.input}: ${link.error.message}\n`);
-      return 1;
+      return EXIT_BAD_INPUT;
     }
     io.stdout(`${link.url}\n`);
     return 0;
   } catch (e) {
     // Only file-system errors reach here (missing file, permission).
     io.stderr(`altscope link: ${e instanceof Error ? e.message : String(e)}\n`);
-    return 1;
+    return EXIT_BAD_INPUT;
   }
 }
 
@@ -96,6 +108,17 @@ function buildShareState(args: LinkArgs, scenario: string, features: string[]): 
   state.sites = more;
   state.view.syntax = args.syntax;
   return state;
+}
+
+/**
+ * Names stay as typed in the link (the app shows them as the user wrote them), but a name the
+ * chosen kernel does not know would open a link that fails, so it is refused here.
+ */
+function checkFeatureNames(state: ShareState): string[] {
+  return state.features.flatMap((name) => {
+    const r = parseFeature(name, state.kernel);
+    return r.ok ? [] : [`${r.message} (kernel ${state.kernel})`];
+  });
 }
 
 function parseLinkArgs(argv: readonly string[]): LinkArgs | 'help' {
