@@ -1,0 +1,25 @@
+/** What a command needs from its host, passed in so tests run commands in-process. */
+export interface CliIo {
+  readFile(path: string): Uint8Array | Promise<Uint8Array>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Exit statuses shared by every command (documented in `altscope --help`). */
+export const EXIT_OK = 0;
+/** The input is fine but the kernel would BUG() on it (a `kernel-bug…` diagnostic). */
+export const EXIT_KERNEL_BUG = 1;
+/** Bad usage or bad input: nothing was printed on stdout. */
+export const EXIT_BAD_INPUT = 2;
+
+/** `file:line:column: severity: message`, the compiler-style line editors jump to. */
+export function formatLocated(
+  file: string,
+  loc: { line: number; column: number } | undefined,
+  severity: string,
+  message: string,
+): string {
+  return loc
+    ? `${file}:${loc.line}:${loc.column}: ${severity}: ${message}`
+    : `${file}: ${severity}: ${message}`;
+}

@@ -1,0 +1,57 @@
+/**
+ * `altscope`: the simulator on the command line. Commands are listed explicitly; each lives in
+ * `commands/<name>.ts` and takes its argv and an io object, so tests run it in-process.
+ */
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { PATCH_USAGE, runPatch } from './commands/patch';
+import type { CliIo } from './io';
+import { EXIT_BAD_INPUT, EXIT_OK } from './io';
+
+interface Command {
+  name: string;
+  summary: string;
+  run(argv: readonly string[], io: CliIo): Promise<number>;
+}
+
+export const COMMANDS: readonly Command[] = [
+  {
+    name: 'patch',
+    summary: 'simulate a scenario on a CPU and show each site before and after',
+    run: runPatch,
+  },
+];
+
+export const MAIN_USAGE = `usage: altscope <command> [options]   (altscope <command> --help for details)
+Commands:
+${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
+Exit status: 0 success; 1 the kernel would BUG() (kernel-bug diagnostics); 2 bad usage or input.
+
+${PATCH_USAGE}`;
+
+export async function runMain(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(MAIN_USAGE);
+    return name === undefined ? EXIT_BAD_INPUT : EXIT_OK;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`altscope: unknown command '${name}'\n\n${MAIN_USAGE}`);
+    return EXIT_BAD_INPUT;
+  }
+  return command.run(rest, io);
+}
+
+/** The process's io: real files, real streams. */
+export const nodeIo: CliIo = {
+  readFile: (path) => readFile(path),
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+};
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  runMain(process.argv.slice(2), nodeIo).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,21 @@
+/**
+ * Scenario input, either form: JSON (the interchange form, starts with `{`) or the text format.
+ */
+import { parseJsonScenario } from './json';
+import type { ScenarioParse } from './text';
+import { parseTextScenario } from './text';
+
+export type { ScenarioParse } from './text';
+export { parseTextScenario } from './text';
+export { printTextScenario } from './print';
+export { parseJsonScenario } from './json';
+
+/** True when `text` is the JSON form: its first non-blank character is `{`. */
+export function isJsonScenario(text: string): boolean {
+  return /^\s*\{/.test(text);
+}
+
+/** Parse a scenario in either form; `file` only goes into diagnostic locations. */
+export function parseScenario(text: string, file?: string): ScenarioParse {
+  return isJsonScenario(text) ? parseJsonScenario(text, file) : parseTextScenario(text, file);
+}
