@@ -1,0 +1,100 @@
+import {
+  ALT_FLAG_NOT,
+  defaultLoop,
+  type Diagnostic,
+  type KernelVersion,
+  type Site,
+} from '../../core/model';
+import { simulate } from '../../core/patch/simulate';
+import type { InsnDecoder } from '../../core/ports';
+import type { KernelImage } from '../elf/vmlinux';
+import type { Disagreement, TableCheck } from './check';
+import { sameBytes } from './check';
+import { lastLoggedBytes, type LogSite, type LogTable } from './parse';
+import { noteFeature, recordFlags } from './toTable';
+
+/**
+ * `check-log --elf`: the image gives every entry; the log tells which were applied. An entry is
+ * eligible iff the log applied it (6.12 logs every eligible entry; 7.2 only the winner, so
+ * there only entries after the winner are known to be ineligible). Every site of the table is
+ * compared: a site the log never mentions must have kept its bytes.
+ */
+export function checkAgainstImage(
+  t: LogTable,
+  image: KernelImage,
+  kernel: KernelVersion,
+  decoder: InsnDecoder,
+  diagnostics: Diagnostic[],
+): TableCheck {
+  const logged = new Map<bigint, LogSite>(t.sites.map((s) => [s.addr, s]));
+  const present = new Set<number>();
+  const absent = new Set<number>();
+  const changed: { addr: bigint; symbol?: string }[] = [];
+  const sites: Site[] = [];
+  for (const site of image.table.sites) {
+    const ls = logged.get(site.addr);
+    const applied = new Set((ls?.records ?? []).map((r) => r.repl));
+    const winner = kernel === '7.2' ? site.entries.findLastIndex((e) => applied.has(e.repl)) : -1;
+    site.entries.forEach((e, i) => {
+      const isApplied = applied.has(e.repl);
+      const known = isApplied || kernel !== '7.2' || i > winner;
+      if (!known) return;
+      const not = (e.flags & ALT_FLAG_NOT) !== 0;
+      const line = ls?.records.find((r) => r.repl === e.repl)?.line ?? ls?.firstLine ?? t.line;
+      noteFeature(
+        present,
+        absent,
+        e.cpuid,
+        isApplied !== not,
+        diagnostics,
+        () => `entry ${e.tableIndex} at ${site.symbol ?? site.addr.toString(16)}`,
+        line,
+      );
+    });
+    for (const r of ls?.records ?? []) {
+      if (!site.entries.some((e) => e.repl === r.repl && e.flags === recordFlags(r))) {
+        diagnostics.push({
+          severity: 'warning',
+          code: 'log-unknown-entry',
+          message: `line ${r.line}: the log applies an entry (repl ${r.repl.toString(16)}) the image does not have at ${site.symbol ?? site.addr.toString(16)}`,
+        });
+      }
+    }
+    // The log's first old_insn is memory as alternatives found it; if another patcher (return
+    // thunks, retpolines) rewrote the site before, start from those bytes.
+    const seen = ls?.records[0]?.oldInsn;
+    if (seen && seen.length === site.original.length && !sameBytes(seen, site.original)) {
+      changed.push({ addr: site.addr, symbol: site.symbol });
+      sites.push({ ...site, original: seen });
+    } else sites.push(site);
+  }
+  const table = { ...image.table, sites };
+  const report = simulate(table, { kernel, loop: defaultLoop(kernel), features: present }, decoder);
+  const disagreements: Disagreement[] = [];
+  report.sites.forEach((r, i) => {
+    const ls = logged.get(r.addr);
+    const want = (ls && lastLoggedBytes(ls)) ?? (sites[i] as Site).original;
+    if (!sameBytes(want, r.final)) {
+      disagreements.push({
+        addr: r.addr,
+        symbol: r.symbol,
+        log: want,
+        altscope: r.final,
+        line: ls?.states[ls.states.length - 1]?.line ?? 0,
+      });
+    }
+  });
+  return {
+    start: t.start,
+    end: t.end,
+    line: t.line,
+    kernel,
+    checked: report.sites.length,
+    unchecked: 0,
+    disagreements,
+    present: [...present].sort((a, b) => a - b),
+    absent: [...absent].sort((a, b) => a - b),
+    changedBeforeAlternatives: changed,
+    report,
+  };
+}
