@@ -180,6 +180,8 @@ export const FEATURE_IMPLIES: Readonly<Record<string, readonly string[]>> = {
   SEV_ES: ['SEV'],
   OSPKE: ['PKU'],
   SGX1: ['SGX'],
+  // The kernel clears LASS without SMAP (cpuid-deps): it toggles LASS with stac/clac.
+  LASS: ['SMAP'],
 };
 
 /** A feature plus everything it implies, transitively. */

@@ -1,7 +1,8 @@
 import type { AltTable, Site } from '../model';
+import { ALT_FLAG_NOT } from '../model';
 import type { SiteResult } from '../patch/report';
 import type { ReviewDeps, RunOptions } from './context';
-import { buildSimulateOptions, describeFeature } from './context';
+import { buildSimulateOptions, describeFeature, FEATURE_ALWAYS } from './context';
 import { decodeRun } from './decodeRun';
 import { lintBranches } from './lintBranches';
 import type { LintFinding } from './lintCatalog';
@@ -45,12 +46,18 @@ export function lintSite(
     }
   });
   for (const k of findNeverWinning(site)) {
+    const e = site.entries[k]!;
+    // ALT_NOT(X86_FEATURE_ALWAYS) is how the macros switch an alternative off (e.g. the default
+    // second feature of FILL_RETURN_BUFFER): true, but deliberate.
+    const disabled = (e.flags & ALT_FLAG_NOT) !== 0 && Number(e.cpuid) === FEATURE_ALWAYS;
     out.push({
       ...base,
       code: 'never-wins',
-      severity: 'warning',
+      severity: disabled ? 'info' : 'warning',
       entry: k,
-      message: `entry #${k} (${describeFeature(deps, site.entries[k]!.cpuid)}) is never the last eligible entry: a later entry is always eligible when it is`,
+      message: disabled
+        ? `entry #${k} (NOT ALWAYS) is never eligible: the macros' way to switch an alternative off`
+        : `entry #${k} (${describeFeature(deps, e.cpuid)}) is never the last eligible entry: a later entry is always eligible when it is`,
     });
   }
   if (deps.disassembler) out.push(...lintCpuid(site, deps.disassembler, deps));
