@@ -4,6 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import { runDiffEngines } from './commands/diff-engines';
+import { runLint } from './commands/lint';
 import { PATCH_USAGE, runPatch } from './commands/patch';
 import type { CliIo } from './io';
 import { EXIT_BAD_INPUT, EXIT_OK } from './io';
@@ -19,6 +21,16 @@ export const COMMANDS: readonly Command[] = [
     name: 'patch',
     summary: 'simulate a scenario on a CPU and show each site before and after',
     run: runPatch,
+  },
+  {
+    name: 'diff-engines',
+    summary: 'sites where single-pass and multi-pass differ, with the cause',
+    run: runDiffEngines,
+  },
+  {
+    name: 'lint',
+    summary: 'review lints per site (cpuid, lengths, branches, decode, kernel bugs)',
+    run: runLint,
   },
 ];
 
