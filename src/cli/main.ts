@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { runDiffEngines } from './commands/diff-engines';
+import { runLink } from './commands/link';
 import { runLint } from './commands/lint';
 import { PATCH_USAGE, runPatch } from './commands/patch';
 import type { CliIo } from './io';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
     summary: 'simulate a scenario on a CPU and show each site before and after',
     run: runPatch,
   },
+  { name: 'link', summary: 'print a permalink that opens the web app on a scenario', run: runLink },
   {
     name: 'diff-engines',
     summary: 'sites where single-pass and multi-pass differ, with the cause',
