@@ -5,14 +5,21 @@ export function formatPx(addr: bigint): string {
   return BigInt.asUintN(64, addr).toString(16).padStart(16, '0');
 }
 
-/** The kernel's DUMP_BYTES body: `%02hhx` joined by single spaces. */
+const HEX_DIGITS = '0123456789abcdef';
+const dumpChars: number[] = [];
+
+/**
+ * The kernel's DUMP_BYTES body: `%02hhx` joined by single spaces. Built as one flat string
+ * (tens of thousands of these lines are made per kernel).
+ */
 export function formatDump(bytes: Uint8Array, len = bytes.length): string {
-  let s = '';
+  dumpChars.length = 0;
   for (let i = 0; i < len; i++) {
     const b = bytes[i] as number;
-    s += (i ? ' ' : '') + (b < 16 ? '0' : '') + b.toString(16);
+    if (i) dumpChars.push(32);
+    dumpChars.push(HEX_DIGITS.charCodeAt(b >> 4), HEX_DIGITS.charCodeAt(b & 15));
   }
-  return s;
+  return String.fromCharCode.apply(null, dumpChars);
 }
 
 /** Lowercase hex without separators (reports, JSON). */
@@ -61,7 +68,5 @@ export function addrDiff32(a: Addr | bigint, b: Addr | bigint): number {
 }
 
 export function readU64(buf: Uint8Array, off: number): bigint {
-  let v = 0n;
-  for (let i = 7; i >= 0; i--) v = (v << 8n) | BigInt(buf[off + i] as number);
-  return v;
+  return new DataView(buf.buffer, buf.byteOffset + off, 8).getBigUint64(0, true);
 }

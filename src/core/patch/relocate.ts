@@ -15,6 +15,11 @@ export interface RelocationResult {
   stop?: RelocationStop;
 }
 
+/** `need_reloc()`: a target exactly at the end of the replacement counts as inside. */
+function needsReloc(t: number, replLen: number): boolean {
+  return t < 0 || t > replLen;
+}
+
 const isRelBranch = (op0: number, op1: number): boolean =>
   (op0 >= 0x70 && op0 <= 0x7f) ||
   op0 === 0xeb ||
@@ -40,7 +45,6 @@ export function relocateReplacement(
 ): RelocationResult {
   const relocations: Relocation[] = [];
   const diff = addrDiff32(repl, instr);
-  const needsReloc = (t: number): boolean => t < 0 || t > replLen;
   for (let i = 0, next = 0; i < len; i = next) {
     const insn = decoder.decode(buf, i, len);
     if (!insn.ok) return { relocations, stop: { kind: 'undecodable', offset: i } };
@@ -49,7 +53,7 @@ export function relocateReplacement(
     if (isRelBranch(f.op0, f.op1) && insn.immSize > 0) {
       const at = i + insn.immOffset;
       const imm = readSigned(buf, at, insn.immSize);
-      if (needsReloc(next + imm)) {
+      if (needsReloc(next + imm, replLen)) {
         const value = (imm + diff) | 0;
         const width = insn.immSize;
         if (width < 4 && value >> 31 !== value >> (width * 8 - 1)) {
@@ -71,7 +75,7 @@ export function relocateReplacement(
     if (insn.ripRelative && insn.dispSize > 0) {
       const at = i + insn.dispOffset;
       const disp = readSigned(buf, at, insn.dispSize);
-      if (needsReloc(next + disp)) {
+      if (needsReloc(next + disp, replLen)) {
         const width = insn.dispSize;
         const value = (disp + diff) | 0;
         if (width < 4 && value >> 31 !== value >> (width * 8 - 1)) {

@@ -193,7 +193,8 @@ export function parseJsonScenario(text: string, file?: string): ScenarioParse {
   try {
     doc = JSON.parse(text);
   } catch {
-    const where = locateJsonPath(text, []);
+    // A path no document has: the scanner walks everything and stops at the syntax error.
+    const where = locateJsonPath(text, ['\u0000']);
     const pos = positionAt(text, where.offset);
     return {
       diagnostics: [
