@@ -17,7 +17,7 @@ site 0xffffffff81001000
 `,
   cpus: [
     { name: 'none', features: [] },
-    { name: 'with-9*32+20', features: ['9*32+20'] },
+    { name: 'fa', features: ['9*32+20'] },
   ],
   runs: NATIVE_RUNS,
 };

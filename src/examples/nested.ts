@@ -20,8 +20,8 @@ site 0xffffffff81001000
 `,
   cpus: [
     { name: 'none', features: [] },
-    { name: 'first', features: ['9*32+20'] },
-    { name: 'second', features: ['11*32+12'] },
+    { name: 'fa', features: ['9*32+20'] },
+    { name: 'fb', features: ['11*32+12'] },
     { name: 'both', features: ['9*32+20', '11*32+12'] },
   ],
   runs: NATIVE_RUNS,
