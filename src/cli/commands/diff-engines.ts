@@ -75,7 +75,7 @@ export async function runDiffEngines(argv: readonly string[], io: CliIo): Promis
       io.stdout(`${JSON.stringify({ sites: cmp.differing.map(toJsonSite) })}\n`);
     } else {
       const out = [
-        `${cmp.differing.length} site${cmp.differing.length === 1 ? '' : 's'} differ between single-pass and multi-pass (${input.kernel} profile)`,
+        `${cmp.differing.length} site${cmp.differing.length === 1 ? ' differs' : 's differ'} between single-pass and multi-pass (${input.kernel} profile)`,
         ...cmp.differing.map(describeSite),
         '',
         `${cmp.intermediateOnly.length} more site${cmp.intermediateOnly.length === 1 ? '' : 's'} end equal, but multi-pass made other bytes live first (intermediate-visible):`,

@@ -1,5 +1,5 @@
 import type { AltTable, Site } from '../model';
-import { ALT_FLAG_NOT } from '../model';
+import { ALT_FLAG_NOT, defaultLoop } from '../model';
 import type { SiteResult } from '../patch/report';
 import type { ReviewDeps, RunOptions } from './context';
 import { buildSimulateOptions, describeFeature, FEATURE_ALWAYS } from './context';
@@ -14,7 +14,7 @@ export { describeLint, LINT_CATALOG } from './lintCatalog';
 
 /** Every lint over a table: static checks per site plus the simulator's kernel-bug diagnostics. */
 export function lintTable(table: AltTable, deps: ReviewDeps, opts: RunOptions = {}): LintFinding[] {
-  const loop = opts.loop ?? (table.kernel === '7.2' ? 'single-pass' : 'multi-pass');
+  const loop = opts.loop ?? defaultLoop(opts.kernel ?? table.kernel);
   const report = deps.simulate(
     table,
     buildSimulateOptions(table, loop, opts.features, opts.kernel),
