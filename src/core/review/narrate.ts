@@ -38,7 +38,8 @@ export function narrateSite(
   } else if (loop === 'single-pass') {
     choice = `the last eligible entry is ${entryName(sel)} (entry #${sel}), so it alone is written, once`;
   } else if (eligible.length > 1) {
-    choice = `multi-pass writes every eligible entry in table order (${eligible.map(entryName).join(', then ')}), so the site passes through ${eligible.length} states and the last one, ${entryName(sel)}, stays`;
+    const applied = result.writes.filter((w) => w.kind === 'apply').length;
+    choice = `multi-pass writes every eligible entry in table order (${eligible.map(entryName).join(', then ')}): ${applied} of them ${applied === 1 ? 'was' : 'were'} written and the bytes of ${entryName(sel)} stay`;
   } else {
     choice = `the only eligible entry is ${entryName(sel)} (entry #${sel})`;
   }
