@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseFeature } from '../../core/features';
 import { createDefaultShareState, decodePermalink } from '../../permalink';
@@ -94,13 +95,59 @@ describe('altscope link', () => {
     expect(stateOf(text.stdout)).toMatchObject({ kernel: '6.12', engine: 'multi-pass' });
   });
 
-  it('refuses an ELF and says how to link some of its sites', async () => {
-    const elf = new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]);
+  it('links only the chosen sites of a vmlinux, named by address, %pS or function', async () => {
+    const elf = new Uint8Array(
+      readFileSync(new URL('../../../fixtures/binary/mini-alt.elf', import.meta.url)),
+    );
+    const r = await run(
+      ['vmlinux', '--site', 'site_xsave', '--site', '0x401060', '--site', 'site_xsave+0x0/0x10'],
+      {
+        vmlinux: elf,
+      },
+    );
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    const state = stateOf(r.stdout);
+    expect(state).toMatchObject({
+      kernel: '7.2',
+      engine: 'single-pass',
+      site: '0x401050',
+      sites: ['0x401060'],
+    });
+    const doc = JSON.parse(state.scenario!) as {
+      format: string;
+      sites: { addr: string; symbol: string }[];
+    };
+    expect(doc.format).toBe('altscope-scenario');
+    expect(doc.sites.map((s) => [s.addr, s.symbol])).toEqual([
+      ['0x401050', 'site_xsave+0x0/0x10'],
+      ['0x401060', 'site_not+0x0/0x10'],
+    ]);
+  });
+
+  it('asks which sites of a vmlinux to link, and names a site it cannot find', async () => {
+    const elf = new Uint8Array(
+      readFileSync(new URL('../../../fixtures/binary/mini-alt.elf', import.meta.url)),
+    );
     expect(await run(['vmlinux'], { vmlinux: elf })).toEqual({
       code: 2,
       stdout: '',
       stderr:
-        "altscope link: vmlinux: is an ELF file; a link carries a scenario, not a binary. Extract the sites to share with 'altscope scenario vmlinux --sites PATTERN > sites.json', then link that file\n",
+        'altscope link: vmlinux: a kernel image has 4 sites, too many for a link; choose the ones to share with --site ADDR|SYMBOL\n',
+    });
+    expect((await run(['vmlinux', '--site', 'nosuch'], { vmlinux: elf })).stderr).toBe(
+      'altscope link: vmlinux: no alternatives site matches --site nosuch\n',
+    );
+  });
+
+  it('reports a damaged ELF with the reader message', async () => {
+    const r = await run(['vmlinux', '--site', '0x10'], {
+      vmlinux: new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]),
+    });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'altscope link: vmlinux: ELF header at offset 0 (64 bytes) is past the end of the file (size 8)\n',
     });
   });
 

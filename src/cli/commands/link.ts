@@ -3,15 +3,16 @@ import { KERNEL_VERSIONS, PATCH_LOOPS, defaultLoop } from '../../core/model';
 import type { KernelVersion, PatchLoop } from '../../core/model';
 import { buildLink, createDefaultShareState } from '../../permalink';
 import type { AsmSyntax, ShareState } from '../../permalink';
+import { extractElfSites } from './linkElf';
 
 /**
  * `altscope link <input> [--features LIST|@FILE] [--kernel 6.12|7.2] [--engine single-pass|multi-pass]
  * [--site ADDR]… [--syntax att|intel] [--base URL]`: prints a permalink that opens the web app on
  * this scenario, through the same codec the app uses, so scripts and reviewers can make links.
  *
- * Binary inputs (vmlinux, .ko, vmlinuz, boot logs) are refused with a pointer to
- * `altscope scenario`, which extracts the selected sites as a JSON scenario that can be linked;
- * a whole kernel does not fit in a URL.
+ * A vmlinux carries only the sites chosen with --site (linkElf.ts). Other binary inputs (.ko,
+ * vmlinuz, boot logs) are refused with a pointer to `altscope scenario`, which extracts sites
+ * as a JSON scenario that can be linked; a whole kernel does not fit in a URL.
  */
 
 /**
@@ -32,7 +33,8 @@ export const LINK_USAGE = `usage: altscope link <input> [--features LIST|@FILE] 
                      [--base URL]
 Prints a permalink (${DEFAULT_LINK_BASE}#v1=…) that opens the web app on <input>, a text or JSON
 scenario, with those features, profile, patch loop and selected site(s). The first --site is
-the focused site; further ones are also selected.
+the focused site; further ones are also selected. For a vmlinux, --site (an address, a %pS
+name or a function name) is required and only those sites are carried, as a JSON scenario.
 `;
 
 interface LinkArgs {
@@ -68,32 +70,46 @@ export async function runLink(argv: readonly string[], io: LinkIo): Promise<numb
     return 0;
   }
   try {
-    const scenario = decodeScenarioFile(args.input, await io.readFile(args.input));
+    const input = await io.readFile(args.input);
+    if (isElf(input)) {
+      const elf = extractElfSites(args.input, input, args.sites, args.kernel);
+      if (!elf.ok) {
+        io.stderr(`altscope link: ${elf.message}\n`);
+        return EXIT_BAD_INPUT;
+      }
+      // The link names the chosen sites by address, whatever form --site took.
+      args = { ...args, kernel: elf.kernel, sites: elf.siteAddrs };
+      return await printLink(args, elf.scenario, io);
+    }
+    const scenario = decodeScenarioFile(args.input, input);
     if (typeof scenario !== 'string') {
       io.stderr(`altscope link: ${scenario.error}\n`);
       return EXIT_BAD_INPUT;
     }
-    const features = [...args.features];
-    for (const file of args.featureFiles)
-      features.push(...readFeatureList(await io.readFile(file)));
-    const state = buildShareState(args, scenario, features);
-    const unknown = checkFeatureNames(state);
-    if (unknown.length > 0) {
-      io.stderr(unknown.map((m) => `altscope link: --features: ${m}\n`).join(''));
-      return EXIT_BAD_INPUT;
-    }
-    const link = buildLink(args.base, state);
-    if (!link.ok) {
-      io.stderr(`altscope link: ${args.input}: ${link.error.message}\n`);
-      return EXIT_BAD_INPUT;
-    }
-    io.stdout(`${link.url}\n`);
-    return 0;
+    return await printLink(args, scenario, io);
   } catch (e) {
     // Only file-system errors reach here (missing file, permission).
     io.stderr(`altscope link: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT_BAD_INPUT;
   }
+}
+
+async function printLink(args: LinkArgs, scenario: string, io: LinkIo): Promise<number> {
+  const features = [...args.features];
+  for (const file of args.featureFiles) features.push(...readFeatureList(await io.readFile(file)));
+  const state = buildShareState(args, scenario, features);
+  const unknown = checkFeatureNames(state);
+  if (unknown.length > 0) {
+    io.stderr(unknown.map((m) => `altscope link: --features: ${m}\n`).join(''));
+    return EXIT_BAD_INPUT;
+  }
+  const link = buildLink(args.base, state);
+  if (!link.ok) {
+    io.stderr(`altscope link: ${args.input}: ${link.error.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  io.stdout(`${link.url}\n`);
+  return 0;
 }
 
 function buildShareState(args: LinkArgs, scenario: string, features: string[]): ShareState {
@@ -192,6 +208,10 @@ function decodeScenarioFile(path: string, bytes: Uint8Array): string | { error: 
   } catch {
     return { error: `${path}: is not UTF-8 text (expected a text or JSON scenario)` };
   }
+}
+
+function isElf(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46;
 }
 
 function detectBinaryKind(bytes: Uint8Array): string | undefined {
