@@ -107,17 +107,24 @@ export function startSession(
   }
 }
 
+/** Timer functions, passed in so tests run without real time. */
+export interface Timers {
+  set(fn: () => void, ms: number): unknown;
+  clear(timer: unknown): void;
+}
+
 /** Save the draft a moment after the user stops typing; `flush` saves at once (unload, tests). */
 export function startAutosave(
   store: AppStore,
   storage: KeyValueStorage | null,
   delayMs = 400,
-  timers: { set: typeof setTimeout; clear: typeof clearTimeout } = {
-    set: setTimeout,
-    clear: clearTimeout,
+  // Wrapped: browsers throw "Illegal invocation" when setTimeout is called as a method.
+  timers: Timers = {
+    set: (fn, ms) => setTimeout(fn, ms),
+    clear: (t) => clearTimeout(t as ReturnType<typeof setTimeout>),
   },
 ) {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let timer: unknown;
   let lastSaved = JSON.stringify(captureDraft(store.getState()));
   const flush = () => {
     if (timer !== undefined) timers.clear(timer);

@@ -4,6 +4,7 @@ import { findSite } from '../state/selectors';
 import { FeaturesPanel } from './features/FeaturesPanel';
 import { hexAddr } from './format';
 import { NoticeBar } from './NoticeBar';
+import { ReviewPanel } from './review';
 import { SiteView } from './site/SiteView';
 import { SiteList } from './sites/SiteList';
 import { Toolbar } from './Toolbar';
@@ -67,7 +68,10 @@ function Results() {
           </ul>
         )}
         {result && site ? (
-          <SiteView result={result} site={site} />
+          <>
+            <SiteView result={result} site={site} />
+            <ReviewPanel result={result} site={site} />
+          </>
         ) : (
           <p className="muted">No site selected.</p>
         )}

@@ -1,5 +1,5 @@
 import { useActions } from '../state/hooks';
-import { EXAMPLES } from './examples';
+import { EXAMPLES } from '../examples';
 
 /** Built-in examples; choosing one replaces the scenario (the draft is saved first by autosave). */
 export function ExamplesMenu() {

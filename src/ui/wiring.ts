@@ -3,10 +3,11 @@
  * the simulator, the permalink codec. Everything else receives them (and tests pass fakes).
  */
 import { simulate } from '../core';
+import { parseJsonScenario } from '../core/scenario/json';
 import { parseTextScenario } from '../core/scenario/text';
+import { defaultScenario } from '../examples';
 import { decodePermalink, encodePermalink } from '../permalink';
 import type { AppDeps, KeyValueStorage } from '../state/deps';
-import { defaultScenario } from './examples';
 
 function browserStorage(): KeyValueStorage | null {
   try {
@@ -19,7 +20,9 @@ function browserStorage(): KeyValueStorage | null {
 export function createBrowserDeps(): AppDeps {
   return {
     storage: browserStorage(),
-    parseScenario: (text) => parseTextScenario(text),
+    // JSON (the interchange form) starts with `{`; everything else is the text format.
+    parseScenario: (text) =>
+      /^\s*\{/.test(text) ? parseJsonScenario(text) : parseTextScenario(text),
     simulate,
     defaultScenario,
     encodePermalink,

@@ -1,6 +1,104 @@
-import { PlainEditor } from './PlainEditor';
+import { useEffect, useRef } from 'react';
+import type { Diagnostic } from '../../core/model';
+import { useActions, useStoreApi } from '../../state/hooks';
+import { selectKernel } from '../../state/selectors';
+import type { AppState } from '../../state/store';
+import { monaco } from './monacoSetup';
+import {
+  LANGUAGE_ID,
+  refreshInlineDisassembly,
+  registerScenarioLanguage,
+} from './scenarioLanguage';
 
-/** Temporary: Monaco arrives in the next commit. */
+/** The scenario in Monaco: edits go to the store as you type; diagnostics come back as markers. */
 export default function ScenarioEditor() {
-  return <PlainEditor />;
+  const host = useRef<HTMLDivElement>(null);
+  const store = useStoreApi();
+  const actions = useActions();
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    registerScenarioLanguage({
+      kernel: () => selectKernel(store.getState()),
+      disassembler: () => store.getState().disassembler,
+      syntax: () => store.getState().syntax,
+    });
+    const initial = store.getState();
+    const model = monaco.editor.createModel(initial.text, LANGUAGE_ID);
+    const editor = monaco.editor.create(el, {
+      model,
+      automaticLayout: true,
+      minimap: { enabled: false },
+      fontSize: 13,
+      lineNumbersMinChars: 3,
+      scrollBeyondLastLine: false,
+      inlayHints: { enabled: 'on' },
+      ariaLabel: 'Scenario text',
+      theme: resolveMonacoTheme(initial.theme),
+    });
+    const setMarkers = (diagnostics: Diagnostic[]) =>
+      monaco.editor.setModelMarkers(
+        model,
+        'altscope',
+        diagnostics.flatMap((d) => toMarker(model, d)),
+      );
+    setMarkers(initial.diagnostics);
+
+    const typed = model.onDidChangeContent(() => actions.setText(model.getValue()));
+    const unsubscribe = store.subscribe((s: AppState, prev: AppState) => {
+      if (s.text !== model.getValue()) model.setValue(s.text);
+      if (s.diagnostics !== prev.diagnostics) setMarkers(s.diagnostics);
+      if (s.disassembler !== prev.disassembler || s.syntax !== prev.syntax)
+        refreshInlineDisassembly();
+      if (s.theme !== prev.theme) monaco.editor.setTheme(resolveMonacoTheme(s.theme));
+    });
+    const media = matchMedia('(prefers-color-scheme: dark)');
+    const onScheme = () => monaco.editor.setTheme(resolveMonacoTheme(store.getState().theme));
+    media.addEventListener('change', onScheme);
+    refreshInlineDisassembly();
+    return () => {
+      media.removeEventListener('change', onScheme);
+      unsubscribe();
+      typed.dispose();
+      editor.dispose();
+      model.dispose();
+    };
+  }, [store, actions]);
+
+  return <div ref={host} className="monaco-host" data-testid="scenario-editor" />;
+}
+
+function resolveMonacoTheme(theme: AppState['theme']): string {
+  const dark =
+    theme === 'dark' || (theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
+  return dark ? 'vs-dark' : 'vs';
+}
+
+/** A diagnostic with a text location becomes a marker over the word it points at. */
+function toMarker(model: import('monaco-editor/editor').editor.ITextModel, d: Diagnostic) {
+  if (d.location?.kind !== 'text') return [];
+  const line = Math.min(Math.max(1, d.location.line), model.getLineCount());
+  const column = Math.max(1, d.location.column);
+  const word = model.getWordAtPosition({ lineNumber: line, column });
+  const endColumn =
+    word && word.startColumn <= column
+      ? word.endColumn
+      : Math.min(column + 1, model.getLineMaxColumn(line));
+  return [
+    {
+      severity:
+        d.severity === 'error'
+          ? monaco.MarkerSeverity.Error
+          : d.severity === 'warning'
+            ? monaco.MarkerSeverity.Warning
+            : monaco.MarkerSeverity.Info,
+      message: `${d.location.line}:${d.location.column} ${d.message}`,
+      code: d.code,
+      startLineNumber: line,
+      startColumn: column,
+      endLineNumber: line,
+      endColumn: Math.max(endColumn, column + 1),
+    },
+  ];
 }

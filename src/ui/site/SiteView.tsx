@@ -40,7 +40,12 @@ export function SiteView({ result, site }: { result: SiteResult; site: Site }) {
           {site.entries.length === 1 ? 'entry' : 'entries'} · {kernel} {loop}
         </span>
       </h2>
-      <div className="site-cols" role="group" aria-label="Original, replacements and final bytes">
+      <div
+        className="site-cols"
+        role="group"
+        tabIndex={0}
+        aria-label="Original, replacements and final bytes"
+      >
         {columns.map((col) => {
           const cells = cellsFor(col, offsets);
           if (col.kind === 'original') {

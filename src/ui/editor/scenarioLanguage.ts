@@ -1,0 +1,143 @@
+/**
+ * The scenario text format (src/core/scenario/text.ts) as a Monaco language: Monarch
+ * highlighting, feature-name completion and hovers from the kernel's feature catalogue, and the
+ * disassembly of each byte line as an inlay hint at its end.
+ */
+import { formatFeatureIndex, getCatalogue } from '../../core/features';
+import type { CpuFeature } from '../../core/features';
+import type { KernelVersion } from '../../core/model';
+import type { AsmSyntax, Disassembler } from '../../core/ports';
+import { readLineBytes, STATEMENTS } from './lineBytes';
+import { monaco } from './monacoSetup';
+
+export const LANGUAGE_ID = 'altscope-scenario';
+
+const FLAGS: Record<string, string> = {
+  NOT: '`ALT_FLAG_NOT`: the entry applies when the feature is **absent**.',
+  DIRECT_CALL:
+    '`ALT_FLAG_DIRECT_CALL`: the original `call *pv_ops+x(%rip)` becomes a direct call to the pointer the slot holds (NULL → `BUG_func`; `nop_func` → NOPs).',
+  instrlen:
+    '`instrlen`: the original length this entry was emitted with (nesting pads the outer site).',
+  at: '`at ADDR`: the replacement address in `.altinstr_replacement`.',
+  flags: '`flags N`: raw `ALT_FLAG_*` bits.',
+};
+
+/** What the language needs from the app, read at the moment Monaco asks. */
+export interface LanguageContext {
+  kernel(): KernelVersion;
+  disassembler(): Disassembler | null;
+  syntax(): AsmSyntax;
+}
+
+const hintsChanged = new monaco.Emitter<void>();
+/** Ask Monaco to recompute the inline disassembly (decoder loaded, syntax switched). */
+export const refreshInlineDisassembly = () => hintsChanged.fire();
+
+let registered = false;
+
+export function registerScenarioLanguage(ctx: LanguageContext) {
+  if (registered) return;
+  registered = true;
+  monaco.languages.register({ id: LANGUAGE_ID });
+  monaco.languages.setLanguageConfiguration(LANGUAGE_ID, {
+    comments: { lineComment: '#' },
+    wordPattern: /(-?\d*\.\d\w*)|([^\s,#]+)/g,
+  });
+  monaco.languages.setMonarchTokensProvider(LANGUAGE_ID, {
+    statements: STATEMENTS,
+    flags: ['NOT', 'DIRECT_CALL', 'instrlen', 'at', 'flags'],
+    tokenizer: {
+      root: [
+        [/(#|\/\/).*$/, 'comment'],
+        [/^\s*[0-9a-fA-F]+:/, 'number.hex'],
+        [/\b\d+\*32\+\d+\b/, 'number'],
+        [/\b0x[0-9a-fA-F]+\b/, 'number.hex'],
+        [/\b[0-9a-fA-F]{2}\b/, 'string'],
+        [
+          /[A-Za-z_][\w.+/]*/,
+          { cases: { '@statements': 'keyword', '@flags': 'type', '@default': 'identifier' } },
+        ],
+      ],
+    },
+  });
+  monaco.languages.registerCompletionItemProvider(LANGUAGE_ID, {
+    provideCompletionItems(model, position) {
+      const word = model.getWordUntilPosition(position);
+      const range = new monaco.Range(
+        position.lineNumber,
+        word.startColumn,
+        position.lineNumber,
+        word.endColumn,
+      );
+      const features = getCatalogue(ctx.kernel()).features.map((f) => ({
+        label: f.bug ? `X86_BUG_${f.name}` : f.name,
+        kind: monaco.languages.CompletionItemKind.Constant,
+        detail: `${formatFeatureIndex(f.index)}${f.cpuinfo ? ` · cpuinfo "${f.cpuinfo}"` : ''}`,
+        documentation: f.comment,
+        insertText: f.bug ? f.macro : f.name,
+        filterText: `${f.name} ${f.macro} ${f.cpuinfo ?? ''}`,
+        range,
+      }));
+      const keywords = [...STATEMENTS, ...Object.keys(FLAGS)].map((k) => ({
+        label: k,
+        kind: monaco.languages.CompletionItemKind.Keyword,
+        insertText: k,
+        range,
+      }));
+      return { suggestions: [...keywords, ...features] };
+    },
+  });
+  monaco.languages.registerHoverProvider(LANGUAGE_ID, {
+    provideHover(model, position) {
+      const word = model.getWordAtPosition(position);
+      if (!word) return null;
+      const range = new monaco.Range(
+        position.lineNumber,
+        word.startColumn,
+        position.lineNumber,
+        word.endColumn,
+      );
+      const flag = FLAGS[word.word];
+      if (flag) return { range, contents: [{ value: flag }] };
+      const f = lookupFeature(word.word, ctx.kernel());
+      if (!f) return null;
+      return {
+        range,
+        contents: [
+          { value: `**${f.macro}** \`${formatFeatureIndex(f.index)}\` (index ${f.index})` },
+          {
+            value: `${f.comment || 'no comment in cpufeatures.h'}${f.cpuinfo ? ` — /proc/cpuinfo: \`${f.cpuinfo}\`` : ''}`,
+          },
+        ],
+      };
+    },
+  });
+  monaco.languages.registerInlayHintsProvider(LANGUAGE_ID, {
+    onDidChangeInlayHints: hintsChanged.event,
+    provideInlayHints(model) {
+      const disassembler = ctx.disassembler();
+      if (!disassembler) return { hints: [], dispose() {} };
+      const hints: import('monaco-editor/editor').languages.InlayHint[] = [];
+      for (let line = 1; line <= model.getLineCount(); line++) {
+        const text = model.getLineContent(line);
+        const bytes = readLineBytes(text);
+        if (!bytes) continue;
+        const insns = disassembler.disassemble(bytes, 0n, ctx.syntax());
+        hints.push({
+          position: { lineNumber: line, column: model.getLineMaxColumn(line) },
+          label: `  ⟶ ${insns.map((i) => i.text).join('; ')}`,
+          paddingLeft: true,
+        });
+      }
+      return { hints, dispose() {} };
+    },
+  });
+}
+
+function lookupFeature(word: string, kernel: KernelVersion): CpuFeature | undefined {
+  const cat = getCatalogue(kernel);
+  const upper = word.toUpperCase();
+  return (
+    cat.byMacro.get(upper) ?? cat.byName.get(upper) ?? cat.byCpuinfoFlag.get(word.toLowerCase())
+  );
+}

@@ -1,0 +1,70 @@
+import './review.css';
+import { useState } from 'react';
+import type { Site } from '../../core/model';
+import type { SiteResult } from '../../core/patch/report';
+import { ByteRulerView } from './ByteRulerView';
+import { CompareLoopsView } from './CompareLoopsView';
+import { LintList } from './LintList';
+import { NarrationView } from './NarrationView';
+import { TimelineView } from './TimelineView';
+import { TruthTableView } from './TruthTableView';
+import { useReviewDeps, useRunChoice } from './useReview';
+
+const TABS = ['timeline', 'loops', 'ruler', 'truth', 'lints', 'teach'] as const;
+type Tab = (typeof TABS)[number];
+const LABEL: Record<Tab, string> = {
+  timeline: 'Timeline',
+  loops: 'Compare loops',
+  ruler: 'Byte ruler',
+  truth: 'Truth table',
+  lints: 'Lints',
+  teach: 'Teaching mode',
+};
+
+/** The review tools for the selected site, as tabs; mount under the site view. */
+export function ReviewPanel({ site, result }: { site: Site; result: SiteResult }) {
+  const deps = useReviewDeps();
+  const { loop, features } = useRunChoice();
+  const [tab, setTab] = useState<Tab>('timeline');
+  if (!deps) return null;
+  return (
+    <section
+      className={`review-panel${tab === 'teach' ? ' teaching-mode' : ''}`}
+      aria-label="Review"
+      data-testid="review-panel"
+    >
+      <div role="tablist" aria-label="Review tools">
+        {TABS.map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={tab === t}
+            data-testid={`review-tab-${t}`}
+            onClick={() => setTab(t)}
+          >
+            {LABEL[t]}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel">
+        {tab === 'timeline' && (
+          <TimelineView
+            key={`${site.addr}-${loop}`}
+            site={site}
+            result={result}
+            loop={loop}
+            deps={deps}
+          />
+        )}
+        {tab === 'loops' && <CompareLoopsView site={site} deps={deps} />}
+        {tab === 'ruler' && <ByteRulerView site={site} result={result} />}
+        {tab === 'truth' && <TruthTableView site={site} deps={deps} />}
+        {tab === 'lints' && <LintList site={site} result={result} deps={deps} />}
+        {tab === 'teach' && (
+          <NarrationView site={site} result={result} loop={loop} features={features} deps={deps} />
+        )}
+      </div>
+    </section>
+  );
+}

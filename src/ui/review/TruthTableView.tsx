@@ -1,0 +1,52 @@
+import { useMemo } from 'react';
+import type { Site } from '../../core/model';
+import type { ReviewDeps } from '../../core/review';
+import { buildTruthTable, describeFeature, toHex } from '../../core/review';
+import { useRunChoice } from './useReview';
+
+/** Every combination of the site's features, grouped by identical final bytes and diagnostics. */
+export function TruthTableView({ site, deps }: { site: Site; deps: ReviewDeps }) {
+  const { kernel, loop, table } = useRunChoice();
+  const t = useMemo(
+    () => (table ? buildTruthTable(table, site, kernel, loop, deps) : null),
+    [table, site, kernel, loop, deps],
+  );
+  if (!t) return null;
+  return (
+    <section aria-label="Truth table" data-testid="truth-table">
+      {t.note && <p className="muted">{t.note}</p>}
+      <table>
+        <thead>
+          <tr>
+            {t.features.map((f) => (
+              <th key={f}>{describeFeature(deps, f)}</th>
+            ))}
+            <th>final</th>
+            <th>entry</th>
+          </tr>
+        </thead>
+        <tbody>
+          {t.groups.flatMap((g, gi) =>
+            g.rows.map((row, ri) => (
+              <tr key={`${gi}-${ri}`} className={`truth-group-${gi % 2}`}>
+                {row.map((on, i) => (
+                  <td key={i}>{on ? 'on' : 'off'}</td>
+                ))}
+                <td className="mono">{toHex(g.final)}</td>
+                <td>
+                  {g.selected.map((s) => (s === null ? 'original' : `#${s}`)).join(', ')}
+                  {g.diagnostics.map((d) => ` ${d.code}`).join('')}
+                </td>
+              </tr>
+            )),
+          )}
+        </tbody>
+      </table>
+      {t.neverWins.length > 0 && (
+        <p className="diag diag-warning" data-testid="truth-never-wins">
+          Never wins: {t.neverWins.map((k) => `entry #${k}`).join(', ')}
+        </p>
+      )}
+    </section>
+  );
+}
