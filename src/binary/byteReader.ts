@@ -11,9 +11,12 @@ export class ByteReader {
   readonly view: DataView;
   readonly size: number;
 
-  constructor(readonly bytes: Uint8Array) {
-    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    this.size = bytes.byteLength;
+  readonly bytes: Uint8Array;
+
+  constructor(input: Uint8Array) {
+    this.bytes = asPlainBytes(input);
+    this.view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+    this.size = this.bytes.byteLength;
   }
 
   /** Abort unless [offset, offset+len) lies inside the file. */
@@ -87,6 +90,16 @@ export class ByteReader {
     }
     return textDecoder.decode(this.bytes.subarray(offset, offset + nul));
   }
+}
+
+/**
+ * A plain Uint8Array view of the input. Node's Buffer overrides `slice()` to return a view, so
+ * a Buffer flowing into the model would make every "copy" downstream alias the file.
+ */
+export function asPlainBytes(b: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(b) === Uint8Array.prototype
+    ? b
+    : new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
 /** Lowercase hex of bytes, no separators (scenario JSON style). */

@@ -1,4 +1,4 @@
-import { ByteReader } from './byteReader';
+import { asPlainBytes, ByteReader } from './byteReader';
 import {
   detectCompression,
   decompressPayload,
@@ -76,9 +76,10 @@ export interface BzImage {
  * named by address unless `opts.names` (a System.map) is given.
  */
 export async function readBzImage(
-  bytes: Uint8Array,
+  input: Uint8Array,
   opts: ImageOptions & { cap?: number } = {},
 ): Promise<ReadResult<BzImage>> {
+  const bytes = asPlainBytes(input);
   const h = readSetupHeader(bytes);
   if (!h.ok) return failResult(...h.diagnostics);
   const header = h.value;

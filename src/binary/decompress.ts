@@ -1,7 +1,6 @@
 import { Gunzip } from 'fflate';
 import { Decompress as ZstdDecompress } from 'fzstd';
 import { decompressBlock } from 'lz4js';
-import { XzReadableStream } from 'xz-decompress';
 
 export type Compression = 'zstd' | 'xz' | 'gzip' | 'lz4' | 'lzma' | 'bzip2' | 'lzo';
 
@@ -90,7 +89,7 @@ async function tryDecompress(
             ctl.close();
           },
         });
-        const reader = new XzReadableStream(input).getReader();
+        const reader = new (await loadXzStream())(input).getReader();
         for (;;) {
           const { done, value } = await reader.read();
           if (done) break;
@@ -138,4 +137,20 @@ function decompressLz4Legacy(data: Uint8Array, sink: Sink): void {
     sink.push(block.slice(0, end));
     o += size;
   }
+}
+
+type XzStreamCtor = new (input: ReadableStream<Uint8Array>) => ReadableStream<Uint8Array>;
+
+/**
+ * xz-decompress is CommonJS (and carries wasm): load it only when an xz payload shows up, and
+ * accept its class either as a named export or on the CommonJS default.
+ */
+async function loadXzStream(): Promise<XzStreamCtor> {
+  const mod = (await import('xz-decompress')) as unknown as {
+    XzReadableStream?: XzStreamCtor;
+    default?: { XzReadableStream?: XzStreamCtor };
+  };
+  const ctor = mod.XzReadableStream ?? mod.default?.XzReadableStream;
+  if (!ctor) throw new Error('xz-decompress has no XzReadableStream');
+  return ctor;
 }

@@ -68,3 +68,15 @@ describe('readVmlinux (gcc-linked mini-alt.elf)', () => {
     });
   });
 });
+
+describe('Node Buffer input', () => {
+  it('hands plain Uint8Arrays to the model, so engine copies (slice) never alias the file', () => {
+    const buf = Buffer.from(readFixture('mini-alt.elf'));
+    const r = readVmlinux(buf);
+    if (!r.ok) throw new Error('read');
+    const site = r.value.table.sites[0]!;
+    expect(Object.getPrototypeOf(site.original)).toBe(Uint8Array.prototype);
+    site.original.slice()[0] = 0xcc;
+    expect(hex(site.original)).toBe('909090');
+  });
+});

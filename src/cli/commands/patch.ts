@@ -16,12 +16,14 @@ import type { CliIo } from '../io';
 import { EXIT_BAD_INPUT, EXIT_KERNEL_BUG, EXIT_OK, formatLocated } from '../io';
 import { formatPatchJson } from '../patchJson';
 import { formatPatchText } from '../patchText';
-import { readInput } from '../readInput';
+import { readAnyInput } from '../readInput';
+import { readSystemMapFile } from './systemMapArg';
 
 export const PATCH_USAGE = `usage: altscope patch <input> [--features LIST|@FILE] [--cpuinfo FILE]
                       [--kernel 6.12|7.2] [--engine single-pass|multi-pass] [--json]
                       [--syntax att|intel]
-Simulates the alternatives of <input> (a text or JSON scenario) and prints, per site, the
+Simulates the alternatives of <input> (a text or JSON scenario, a vmlinux, .o/.ko, bzImage
+or debug-alternative boot log, recognised by content) and prints, per site, the
 original bytes, every entry and whether it is eligible, and the final bytes.
   --features LIST   present features: names (XSAVEOPT, X86_FEATURE_XSAVEOPT, xsaveopt),
                     X86_BUG_…, W*32+B or numbers, comma or space separated; @FILE reads a file
@@ -31,6 +33,7 @@ original bytes, every entry and whether it is eligible, and the final bytes.
   --engine LOOP     patch loop (default: the profile's: 7.2 single-pass, 6.12 multi-pass)
   --json            machine-readable report
   --syntax S        disassembly syntax of the readable report (att, the default, or intel)
+  --system-map FILE name sites from a System.map (bzImage payloads carry no symbols)
 Exit status: 0 patched; 1 the kernel would BUG() at some site (kernel-bug diagnostics, report
 still printed); 2 bad usage or bad input (file:line:column messages on stderr, nothing on stdout).
 `;
@@ -42,7 +45,7 @@ function fail(io: CliIo, message: string): number {
 
 export async function runPatch(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(argv, {
-    valued: ['features', 'cpuinfo', 'kernel', 'engine', 'syntax'],
+    valued: ['features', 'cpuinfo', 'kernel', 'engine', 'syntax', 'system-map'],
     boolean: ['json', 'help'],
   });
   if (!parsed.ok) return fail(io, `altscope patch: ${parsed.message}\n\n${PATCH_USAGE}`);
@@ -78,13 +81,20 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
   } catch (e) {
     return fail(io, `altscope: cannot read ${file}: ${(e as Error).message}`);
   }
-  const input = readInput(bytes, file);
+  const names = await readSystemMapFile(io, lastValue(args, 'system-map'));
+  if (!names.ok) return fail(io, names.message);
+  const input = await readAnyInput(bytes, file, {
+    kernel: kernelArg as KernelVersion | undefined,
+    names: names.names,
+  });
   const located = input.diagnostics.map((d) =>
     formatLocated(
       file,
       d.location?.kind === 'text' ? d.location : undefined,
       d.severity,
-      d.message,
+      d.location?.kind === 'offset'
+        ? `${d.message} (at byte offset ${d.location.offset})`
+        : d.message,
     ),
   );
   if (!input.table) return fail(io, located.join('\n'));
