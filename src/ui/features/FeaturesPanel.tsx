@@ -116,7 +116,7 @@ export function FeaturesPanel() {
                   onChange={(e) => actions.setFeature(index, e.target.checked)}
                 />
                 <span className="feature-name">{name}</span>
-                {always && <span className="tag tag-info">🔒 always on</span>}
+                {always && <span className="tag tag-info">locked on</span>}
                 <span className="muted mono small"> {formatFeatureIndex(index)}</span>
               </label>
               <span className="muted small feature-sites">decides {sites.join(', ')}</span>
