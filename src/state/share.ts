@@ -6,9 +6,13 @@ import { selectEffectiveFeatures, selectKernel, selectLoop } from './selectors';
 import type { AppState, AppStore } from './store';
 import { parseInto } from './store';
 import { chooseExactly } from './features';
+import { captureKernelShareState } from './kernelShare';
 
 /** The view as a `ShareState`: the scenario text and every choice that changes what is shown. */
 export function captureShareState(s: AppState): ShareState {
+  // A loaded kernel cannot travel in a URL: its selected sites go as a JSON scenario.
+  const fromKernel = captureKernelShareState(s);
+  if (fromKernel) return fromKernel;
   const kernel = selectKernel(s);
   const declared = new Set<number>(s.table?.features ?? []);
   const extra = [...selectEffectiveFeatures(s)]

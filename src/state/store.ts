@@ -8,6 +8,8 @@ import type { AsmSyntax, Disassembler, InsnDecoder } from '../core/ports';
 import type { AppDeps } from './deps';
 import type { FeatureChoice } from './features';
 import { NO_FEATURE_CHANGES } from './features';
+import type { KernelLoadSlice } from './kernelLoadSlice';
+import { INITIAL_KERNEL_LOAD } from './kernelLoadSlice';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 export type SiteStatus = 'patched' | 'unpatched' | 'nops' | 'diagnostics';
@@ -62,7 +64,8 @@ export type AppState = ScenarioSlice &
   SelectionSlice &
   ViewSlice &
   DisasmSlice &
-  NoticeSlice;
+  NoticeSlice &
+  KernelLoadSlice;
 
 export type AppStore = ReturnType<typeof createAppStore>;
 
@@ -93,5 +96,6 @@ export function createAppStore(deps: AppDeps, initialText: string) {
     disasmError: null,
     notice: null,
     recoverableDraft: null,
+    kernelLoad: INITIAL_KERNEL_LOAD,
   }));
 }

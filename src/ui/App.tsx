@@ -4,6 +4,8 @@ import { findSite } from '../state/selectors';
 import { FeaturesPanel } from './features/FeaturesPanel';
 import { hexAddr } from './format';
 import { NoticeBar } from './NoticeBar';
+import { DropZone } from './load/DropZone';
+import { LoadPanel } from './load/LoadPanel';
 import { ReviewPanel } from './review';
 import { SiteView } from './site/SiteView';
 import { SiteList } from './sites/SiteList';
@@ -22,6 +24,8 @@ export function App() {
     <div className="app">
       <Toolbar />
       <NoticeBar />
+      <LoadPanel />
+      <DropZone />
       <main className="layout">
         <div className="left">
           <section className="panel editor-panel" aria-label="Scenario">

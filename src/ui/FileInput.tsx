@@ -1,39 +1,22 @@
-import { useActions } from '../state/hooks';
+import { useKernelLoader } from './load/useKernelLoader';
 
 /**
- * Opens a file from disk. Today: text or JSON scenarios. The seam for binaries: when
- * `src/binary` offers a reader (vmlinux ELF, boot log), `readScenarioFile` dispatches on the
- * file's first bytes and hands the resulting table's printed text to `loadScenario`.
+ * Opens a file from disk: a vmlinux, a module, a boot log or a scenario. The kind is found from
+ * the content in a Web Worker (`src/worker`), which also reads and parses it off the main thread.
  */
-export async function readScenarioFile(
-  file: File,
-): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
-  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
-  if (head[0] === 0x7f && head[1] === 0x45 && head[2] === 0x4c && head[3] === 0x46) {
-    return {
-      ok: false,
-      message: `${file.name}: ELF files are not supported here yet; open a text or JSON scenario`,
-    };
-  }
-  return { ok: true, text: await file.text() };
-}
-
 export function FileInput() {
-  const actions = useActions();
+  const loader = useKernelLoader();
   return (
     <label className="inline file-label">
       Open file{' '}
       <input
         type="file"
         data-testid="file-input"
-        aria-label="Open a scenario file"
-        accept=".txt,.json,.alt,text/plain,application/json"
+        aria-label="Open a vmlinux, module, boot log or scenario file"
         onChange={(e) => {
           const file = e.target.files?.[0];
           if (!file) return;
-          void readScenarioFile(file).then((r) =>
-            r.ok ? actions.loadScenario(r.text, 'file') : actions.showNotice('error', r.message),
-          );
+          void loader.openFile(file);
           e.target.value = '';
         }}
       />

@@ -1,0 +1,77 @@
+/**
+ * The page's side of the file worker: one worker per file, so cancelling is terminating it
+ * (immediate, even in the middle of a synchronous parse) and a crash cannot leave state behind.
+ */
+import type { ReadProgress, ReadRequest, WorkerMessage } from './protocol';
+import type { FileOutcome } from './readKernelFile';
+
+/** How a read ended. */
+export type ReadEnd =
+  | { status: 'done'; outcome: FileOutcome }
+  | { status: 'cancelled' }
+  | { status: 'crashed'; message: string };
+
+export interface ReadHandle {
+  done: Promise<ReadEnd>;
+  cancel(): void;
+}
+
+/** The small part of `Worker` used here (tests pass a fake). */
+export interface WorkerLike {
+  onmessage: ((e: MessageEvent<WorkerMessage>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+  onmessageerror: ((e: MessageEvent) => void) | null;
+  postMessage(m: ReadRequest): void;
+  terminate(): void;
+}
+
+export type MakeWorker = () => WorkerLike;
+
+/** The real worker; Vite bundles `kernelWorker.ts` as its own ES module chunk. */
+export const makeKernelWorker: MakeWorker = () =>
+  new Worker(new URL('./kernelWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'altscope-file-reader',
+  }) as unknown as WorkerLike;
+
+/** Read `file` in a fresh worker, reporting progress until it ends one way or another. */
+export function readFileInWorker(
+  file: File,
+  onProgress: (p: ReadProgress) => void,
+  makeWorker: MakeWorker = makeKernelWorker,
+): ReadHandle {
+  let settle: (end: ReadEnd) => void = () => {};
+  const done = new Promise<ReadEnd>((resolve) => (settle = resolve));
+  let worker: WorkerLike | null;
+  const finish = (end: ReadEnd) => {
+    worker?.terminate();
+    worker = null;
+    settle(end);
+  };
+  try {
+    worker = makeWorker();
+  } catch (e) {
+    worker = null;
+    settle({ status: 'crashed', message: e instanceof Error ? e.message : String(e) });
+    return { done, cancel() {} };
+  }
+  worker.onmessage = (e) => {
+    const m = e.data;
+    if (m.type === 'progress') onProgress(m);
+    else finish({ status: 'done', outcome: m.outcome });
+  };
+  worker.onerror = (e) => {
+    // Handled here: the page shows the error, the console need not repeat it.
+    e.preventDefault();
+    finish({ status: 'crashed', message: e.message || 'the file reader stopped unexpectedly' });
+  };
+  worker.onmessageerror = () =>
+    finish({ status: 'crashed', message: 'the file reader sent a message that could not be read' });
+  worker.postMessage({ type: 'read', file });
+  return {
+    done,
+    cancel: () => {
+      if (worker) finish({ status: 'cancelled' });
+    },
+  };
+}
