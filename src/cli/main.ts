@@ -5,7 +5,10 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { runDiffEngines } from './commands/diff-engines';
+import { runCheckLog } from './commands/check-log';
+import { runExportLog } from './commands/export-log';
 import { runLink } from './commands/link';
+import { runScenario } from './commands/scenario';
 import { runLint } from './commands/lint';
 import { PATCH_USAGE, runPatch } from './commands/patch';
 import type { CliIo } from './io';
@@ -24,6 +27,21 @@ export const COMMANDS: readonly Command[] = [
     run: runPatch,
   },
   { name: 'link', summary: 'print a permalink that opens the web app on a scenario', run: runLink },
+  {
+    name: 'check-log',
+    summary: 'recompute a debug-alternative boot log and list sites that disagree',
+    run: runCheckLog,
+  },
+  {
+    name: 'export-log',
+    summary: 'print the debug-alternative lines the kernel would log for an input',
+    run: runExportLog,
+  },
+  {
+    name: 'scenario',
+    summary: 'write the JSON scenario of a kernel input (selected sites)',
+    run: runScenario,
+  },
   {
     name: 'diff-engines',
     summary: 'sites where single-pass and multi-pass differ, with the cause',

@@ -1,0 +1,155 @@
+/**
+ * `altscope check-log <log> [--elf vmlinux] [--kernel 6.12|7.2] [--json]`: recompute every site a
+ * `debug-alternative` boot log patched and list each one whose bytes differ from altscope's.
+ */
+import * as iced from 'iced-x86';
+import type { KernelVersion } from '../../core/model';
+import { formatFeatureIndex } from '../../core/features/parse';
+import { checkBootLog, type CheckResult } from '../../binary/bootlog/check';
+import { parseBootLog } from '../../binary/bootlog/parse';
+import { readVmlinux } from '../../binary/elf/vmlinux';
+import { makeIcedDecoder } from '../../disasm/decoder';
+import { lastValue, parseArgs } from '../args';
+import type { CliIo } from '../io';
+import { EXIT_BAD_INPUT, EXIT_KERNEL_BUG, EXIT_OK } from '../io';
+import { checkKernelArg, formatDiagnostics } from './kernelInput';
+
+export const CHECK_LOG_USAGE = `usage: altscope check-log <log> [--elf vmlinux] [--kernel 6.12|7.2] [--json]
+Reads the debug-alternative lines of a dmesg or serial console, rebuilds the patched sites
+(original bytes from old_insn, replacements from rpl_insn), infers which features were on,
+recomputes every site and lists each one where the log's final bytes and altscope's differ.
+  --elf FILE   take the whole table from this vmlinux and compare every site of its table
+  --kernel V   patch loop that printed the log (default: recognised from the log / the ELF)
+  --json       machine-readable result
+Exit status: 0 no disagreement; 1 some site disagrees; 2 bad usage or input.
+`;
+
+const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join(' ');
+
+export async function runCheckLog(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv, { valued: ['elf', 'kernel'], boolean: ['json', 'help'] });
+  if (!parsed.ok) return fail(io, `altscope check-log: ${parsed.message}\n\n${CHECK_LOG_USAGE}`);
+  const args = parsed.args;
+  if (args.flags.has('help')) {
+    io.stdout(CHECK_LOG_USAGE);
+    return EXIT_OK;
+  }
+  if (args.positionals.length !== 1)
+    return fail(io, `altscope check-log: expected one <log> file\n\n${CHECK_LOG_USAGE}`);
+  const kernelArg = lastValue(args, 'kernel');
+  const bad = checkKernelArg(kernelArg);
+  if (bad) return fail(io, `altscope check-log: ${bad}`);
+  const kernel = kernelArg as KernelVersion | undefined;
+  const file = args.positionals[0]!;
+  const text = await readText(io, file);
+  if (typeof text !== 'string') return fail(io, text.error);
+  const { log, diagnostics } = parseBootLog(text);
+  const warnings = formatDiagnostics(file, { diagnostics });
+  if (log.tables.length === 0)
+    return fail(
+      io,
+      [...warnings, `${file}: error: no debug-alternative "feat:" or "alt table" lines`].join('\n'),
+    );
+
+  const elfPath = lastValue(args, 'elf');
+  let image;
+  if (elfPath !== undefined) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await io.readFile(elfPath);
+    } catch (e) {
+      return fail(io, `altscope: cannot read ${elfPath}: ${(e as Error).message}`);
+    }
+    const r = readVmlinux(bytes, { kernel });
+    if (!r.ok) return fail(io, formatDiagnostics(elfPath, r).join('\n'));
+    image = r.value;
+  }
+  const decoder = makeIcedDecoder(iced);
+  let res: CheckResult;
+  try {
+    res = checkBootLog(log, { kernel, image, decoder });
+  } finally {
+    decoder.dispose();
+  }
+  const errors = res.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0 && res.tables.length === 0)
+    return fail(io, formatDiagnostics(file, res).join('\n'));
+  const all = [...warnings, ...formatDiagnostics(file, res)];
+  if (all.length > 0) io.stderr(all.join('\n') + '\n');
+  io.stdout(args.flags.has('json') ? formatJson(res) : formatText(file, res));
+  return res.disagreements > 0 ? EXIT_KERNEL_BUG : EXIT_OK;
+}
+
+function formatText(file: string, res: CheckResult): string {
+  const out: string[] = [];
+  for (const t of res.tables) {
+    const name =
+      t.start !== undefined ? `alt table ${t.start.toString(16)}` : 'log (no alt table line)';
+    out.push(
+      `${name} (line ${t.line}), ${t.kernel} ${t.kernel === '7.2' ? 'single-pass' : 'multi-pass'}: ${t.checked} sites checked, ${t.disagreements.length} disagree` +
+        (t.unchecked
+          ? `, ${t.unchecked} not checkable (only "optimized NOPs" logged; use --elf)`
+          : ''),
+    );
+    out.push(`  features on:  ${t.present.map(formatFeatureIndex).join(' ') || '(none)'}`);
+    out.push(`  features off: ${t.absent.map(formatFeatureIndex).join(' ') || '(none)'}`);
+    if (t.changedBeforeAlternatives.length) {
+      out.push(
+        `  ${t.changedBeforeAlternatives.length} sites started from the log's old_insn (changed before alternatives ran): ${t.changedBeforeAlternatives.map((c) => c.symbol ?? c.addr.toString(16)).join(', ')}`,
+      );
+    }
+    for (const d of t.disagreements) {
+      out.push(`${file}:${d.line}: ${d.addr.toString(16)} ${d.symbol ?? ''}`);
+      out.push(`    log:      ${hex(d.log)}`);
+      out.push(`    altscope: ${hex(d.altscope)}`);
+    }
+  }
+  out.push(res.disagreements === 0 ? 'no disagreement' : `${res.disagreements} site(s) disagree`);
+  return out.join('\n') + '\n';
+}
+
+function formatJson(res: CheckResult): string {
+  const h = (b: Uint8Array) => hex(b).replaceAll(' ', '');
+  return (
+    JSON.stringify(
+      {
+        disagreements: res.disagreements,
+        tables: res.tables.map((t) => ({
+          start: t.start === undefined ? null : `0x${t.start.toString(16)}`,
+          end: t.end === undefined ? null : `0x${t.end.toString(16)}`,
+          line: t.line,
+          kernel: t.kernel,
+          checked: t.checked,
+          unchecked: t.unchecked,
+          featuresOn: t.present.map(formatFeatureIndex),
+          featuresOff: t.absent.map(formatFeatureIndex),
+          changedBeforeAlternatives: t.changedBeforeAlternatives.map(
+            (c) => `0x${c.addr.toString(16)}`,
+          ),
+          disagreements: t.disagreements.map((d) => ({
+            addr: `0x${d.addr.toString(16)}`,
+            symbol: d.symbol ?? null,
+            line: d.line,
+            log: h(d.log),
+            altscope: h(d.altscope),
+          })),
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+async function readText(io: CliIo, path: string): Promise<string | { error: string }> {
+  try {
+    return new TextDecoder().decode(await io.readFile(path));
+  } catch (e) {
+    return { error: `altscope: cannot read ${path}: ${(e as Error).message}` };
+  }
+}
+
+function fail(io: CliIo, message: string): number {
+  io.stderr(`${message}\n`);
+  return EXIT_BAD_INPUT;
+}
