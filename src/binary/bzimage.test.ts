@@ -135,4 +135,13 @@ describe('readSystemMap', () => {
     ]);
     expect(readSystemMap('junk\n').ok).toBe(false);
   });
+
+  it('mutated maps give a result or a diagnostic, never a throw', () => {
+    const input = readFixture('mini-alt.System.map');
+    for (const t of truncations(input, 5)) readSystemMap(new TextDecoder().decode(t));
+    for (const m of byteFlips(input, 500, 3)) {
+      const r = readSystemMap(new TextDecoder().decode(m));
+      if (!r.ok) expect(r.diagnostics[0]!.location).toMatchObject({ kind: 'text' });
+    }
+  });
 });

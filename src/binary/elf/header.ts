@@ -142,6 +142,7 @@ export function readSections(r: ByteReader, h: ElfHeader): ElfSection[] {
       ),
     );
   }
+  checkOverlaps(raw, h.shoff, shnum);
   const strtab = raw[shstrndx]!;
   return raw.map(({ nameOffset, ...s }) => {
     if (nameOffset >= strtab.size && !(nameOffset === 0 && strtab.size === 0)) {
@@ -164,4 +165,50 @@ export function readSections(r: ByteReader, h: ElfHeader): ElfSection[] {
           );
     return { ...s, name };
   });
+}
+
+/**
+ * File contents of sections must not overlap each other or the section header table: a file
+ * that says otherwise is corrupt or hostile, and reading it "as is" would give made-up bytes.
+ */
+function checkOverlaps(
+  raw: readonly {
+    index: number;
+    type: number;
+    offset: number;
+    size: number;
+    headerOffset: number;
+  }[],
+  shoff: number,
+  shnum: number,
+): void {
+  const extents = raw
+    .filter((s) => s.type !== SHT_NOBITS && s.type !== 0 && s.size > 0)
+    .map((s) => ({ index: s.index, start: s.offset, end: s.offset + s.size, at: s.headerOffset }))
+    .sort((a, b) => a.start - b.start);
+  const tableEnd = shoff + shnum * SHDR_SIZE;
+  for (let i = 0; i < extents.length; i++) {
+    const e = extents[i]!;
+    const next = extents[i + 1];
+    if (next && next.start < e.end) {
+      throw new ReadAbort(
+        offsetError(
+          'section-overlap',
+          `sections ${e.index} and ${next.index} overlap in the file (offsets ${e.start}..${e.end} and ${next.start}..${next.end})`,
+          next.at + 24,
+          `section ${next.index} sh_offset`,
+        ),
+      );
+    }
+    if (e.start < tableEnd && shoff < e.end) {
+      throw new ReadAbort(
+        offsetError(
+          'section-overlap',
+          `section ${e.index} contents (offsets ${e.start}..${e.end}) overlap the section header table at offset ${shoff}`,
+          e.at + 24,
+          `section ${e.index} sh_offset`,
+        ),
+      );
+    }
+  }
 }

@@ -94,6 +94,12 @@ describe('clear errors for broken headers', () => {
         shoff + 64 + 24,
       ],
     ];
+    // Section 2 (.altinstr_replacement) moved onto section 1 (.text).
+    cases.push([
+      [...fieldValues(input, shoff + 2 * 64 + 24, 8, [0x1010n])][0]!,
+      'sections 1 and 2 overlap in the file (offsets 4096..4215 and 4112..4135)',
+      shoff + 2 * 64 + 24,
+    ]);
     for (const [bytes, message, offset] of cases) {
       const r = readVmlinux(bytes);
       expect(r.ok).toBe(false);
