@@ -1,0 +1,57 @@
+/** Opening files in the app (file input, worker, progress), over stable data-testids. */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+// src/state/session.ts DRAFT_KEY (that module pulls JSON the test runner cannot import).
+const DRAFT_KEY = 'altscope.draft.v1';
+
+export const REFERENCE = '/work/shared/reference';
+const CAPTURE_72 = `${REFERENCE}/captures/debian-sid-7.2.13/vmlinux-alt.elf.xz`;
+
+/** The 7.2.13 vmlinux decompressed once per worker process into a temp dir, or null if absent. */
+let vmlinux72: string | null | undefined;
+export function realVmlinux72(): string | null {
+  if (vmlinux72 !== undefined) return vmlinux72;
+  if (!existsSync(CAPTURE_72)) return (vmlinux72 = null);
+  const out = join(mkdtempSync(join(tmpdir(), 'altscope-e2e-')), 'vmlinux-7.2.13');
+  execFileSync('sh', ['-c', `xz -dc '${CAPTURE_72}' > '${out}'`]);
+  return (vmlinux72 = out);
+}
+
+export class KernelLoad {
+  readonly fileInput: Locator;
+  readonly progress: Locator;
+  readonly cancel: Locator;
+  readonly error: Locator;
+  readonly status: Locator;
+
+  constructor(readonly page: Page) {
+    this.fileInput = page.getByTestId('file-input');
+    this.progress = page.getByTestId('load-progress');
+    this.cancel = page.getByTestId('load-cancel');
+    this.error = page.getByTestId('load-error');
+    this.status = page.getByTestId('kernel-status');
+  }
+
+  async open(path: string) {
+    await this.fileInput.setInputFiles(path);
+  }
+
+  async openBytes(name: string, bytes: Uint8Array) {
+    await this.fileInput.setInputFiles({
+      name,
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(bytes),
+    });
+  }
+
+  /** The scenario text as autosaved (what a reload would bring back). */
+  async savedScenarioText(): Promise<string | undefined> {
+    return this.page.evaluate((key) => {
+      const raw = localStorage.getItem(key);
+      return raw ? (JSON.parse(raw) as { text: string }).text : undefined;
+    }, DRAFT_KEY);
+  }
+}
