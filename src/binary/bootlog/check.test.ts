@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFeatureList } from '../../core/features';
 import { createDecoder } from '../../disasm/decoder';
@@ -56,6 +57,30 @@ describe('checkBootLog on committed excerpts', () => {
   });
 });
 
+const SEED = '/work/shared/seed/000_0e0dff4e0cb7b845.txt';
+
+describe.skipIf(!existsSync(SEED))('checkBootLog on the seed thread', () => {
+  it("bytes agree, but the second record's old_insn is not what 6.12 multi-pass prints", () => {
+    const res = checkBootLog(parseBootLog(readFileSync(SEED, 'utf8')).log, { decoder });
+    const t = res.tables[0]!;
+    expect([t.kernel, t.checked, t.disagreements.length, t.present]).toEqual([
+      '6.12',
+      1,
+      0,
+      [320, 321],
+    ]);
+    expect(t.lineDifferences).toEqual([
+      {
+        addr: 0xffffffff81283cd3n,
+        symbol: 'save_fpregs_to_fpstate+0x43/0xa0',
+        line: 370,
+        log: 'SMP alternatives: ffffffff81283cd3:   old_insn: 49 0f ae 64 24 40',
+        altscope: 'SMP alternatives: ffffffff81283cd3:   old_insn: 49 0f ae 74 24 40',
+      },
+    ]);
+  });
+});
+
 const present = capturesPresent();
 if (!present) console.warn('skipping real boot-log checks: /work/shared/reference is absent');
 
@@ -71,6 +96,7 @@ for (const kernel of CAPTURE_KERNELS) {
       expect(res.diagnostics).toEqual([]);
       expect(res.tables.length).toBe(3); // vmlinux + two vDSO images
       expect(res.disagreements).toBe(0);
+      expect(res.tables.flatMap((t) => t.lineDifferences)).toEqual([]);
       expect(res.tables[0]!.checked).toBe(kernel.endsWith('7.2.13') ? 5299 : 4980);
     });
 
@@ -82,6 +108,7 @@ for (const kernel of CAPTURE_KERNELS) {
       const t = res.tables[0]!;
       expect(t.checked).toBe(img.value.table.sites.length);
       expect(t.disagreements).toEqual([]);
+      expect(t.lineDifferences).toEqual([]);
       const listed = parseFeatureList(
         readCaptureText(kernel, 'qemu64/features.txt'),
         img.value.table.kernel,

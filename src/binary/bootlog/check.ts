@@ -4,6 +4,7 @@ import type { PatchReport } from '../../core/patch/report';
 import type { InsnDecoder } from '../../core/ports';
 import type { KernelImage } from '../elf/vmlinux';
 import { checkAgainstImage } from './checkImage';
+import { diffSiteLog, type LogLineDifference } from './logLines';
 import { inferLogKernel } from './infer';
 import { lastLoggedBytes, type BootLog, type LogTable } from './parse';
 import { logTableToScenario } from './toTable';
@@ -34,6 +35,8 @@ export interface TableCheck {
   /** Features the log proves on / off (sorted indices). */
   present: number[];
   absent: number[];
+  /** Sites whose final bytes agree but whose logged lines differ from the profile's (first difference each). */
+  lineDifferences: LogLineDifference[];
   /** Sites whose `old_insn` differs from the image: another patcher changed them first. */
   changedBeforeAlternatives: { addr: bigint; symbol?: string }[];
   report: PatchReport;
@@ -98,11 +101,15 @@ function checkLogOnly(
     decoder,
   );
   const disagreements: Disagreement[] = [];
+  const lineDifferences: LogLineDifference[] = [];
   for (const r of report.sites) {
     const ls = scen.logSites.get(r.addr);
     const logged = ls ? lastLoggedBytes(ls) : undefined;
     if (!ls || !logged) continue;
-    if (!sameBytes(logged, r.final)) {
+    if (sameBytes(logged, r.final)) {
+      const d = diffSiteLog(ls, r, true);
+      if (d) lineDifferences.push(d);
+    } else {
       disagreements.push({
         addr: r.addr,
         symbol: r.symbol,
@@ -120,6 +127,7 @@ function checkLogOnly(
     checked: report.sites.length,
     unchecked: scen.nopsOnly.length,
     disagreements,
+    lineDifferences,
     present: [...scen.present].sort((a, b) => a - b),
     absent: [...scen.absent].sort((a, b) => a - b),
     changedBeforeAlternatives: [],

@@ -12,6 +12,7 @@ import type { Disagreement, TableCheck } from './check';
 import { sameBytes } from './check';
 import { lastLoggedBytes, type LogSite, type LogTable } from './parse';
 import { noteFeature, recordFlags } from './toTable';
+import { diffSiteLog, type LogLineDifference } from './logLines';
 
 /**
  * `check-log --elf`: the image gives every entry; the log tells which were applied. An entry is
@@ -71,10 +72,18 @@ export function checkAgainstImage(
   const table = { ...image.table, sites };
   const report = simulate(table, { kernel, loop: defaultLoop(kernel), features: present }, decoder);
   const disagreements: Disagreement[] = [];
+  const lineDifferences: LogLineDifference[] = [];
   report.sites.forEach((r, i) => {
     const ls = logged.get(r.addr);
     const want = (ls && lastLoggedBytes(ls)) ?? (sites[i] as Site).original;
-    if (!sameBytes(want, r.final)) {
+    if (sameBytes(want, r.final)) {
+      const d = ls
+        ? diffSiteLog(ls, r)
+        : r.log.length
+          ? { addr: r.addr, symbol: r.symbol, line: 0, altscope: r.log[0] }
+          : undefined;
+      if (d) lineDifferences.push(d);
+    } else {
       disagreements.push({
         addr: r.addr,
         symbol: r.symbol,
@@ -92,6 +101,7 @@ export function checkAgainstImage(
     checked: report.sites.length,
     unchecked: 0,
     disagreements,
+    lineDifferences,
     present: [...present].sort((a, b) => a - b),
     absent: [...absent].sort((a, b) => a - b),
     changedBeforeAlternatives: changed,

@@ -34,6 +34,8 @@ export interface LogSite {
   records: LogRecord[];
   /** old_insn / final_insn / optimized NOPs states in log order. */
   states: LoggedBytes[];
+  /** Every DA_ALT line about this site (feat, dumps incl. rpl_insn, NOPs), normalised. */
+  lines: { line: number; text: string }[];
   /** A NOPs line came between a feat line and its old_insn (6.12 order). */
   nopsBeforeOld: boolean;
   /** A NOPs line came after final_insn of the same record (7.2 order). */
@@ -87,6 +89,7 @@ export function parseBootLog(text: string): { log: BootLog; diagnostics: Diagnos
         addr,
         records: [],
         states: [],
+        lines: [],
         nopsBeforeOld: false,
         nopsAfterFinal: false,
         firstLine: line,
@@ -115,6 +118,8 @@ export function parseBootLog(text: string): { log: BootLog; diagnostics: Diagnos
     const parsed = parseAltMessage(msg, at + 1);
     if (!parsed) continue;
     altLines++;
+    // The kernel's text, without the disassembly someone may have pasted after a TAB.
+    const norm = `SMP alternatives: ${msg.split('\t')[0]!.trimEnd()}`;
     switch (parsed.kind) {
       case 'bad':
         diagnostics.push(lineError('log-line', parsed.message, lineNo, parsed.column));
@@ -127,6 +132,7 @@ export function parseBootLog(text: string): { log: BootLog; diagnostics: Diagnos
         site.symbol ??= parsed.symbol;
         record = { ...parsed, line: lineNo };
         site.records.push(record);
+        site.lines.push({ line: lineNo, text: norm });
         recordSawFinal = false;
         break;
       }
@@ -154,6 +160,7 @@ export function parseBootLog(text: string): { log: BootLog; diagnostics: Diagnos
           );
           break;
         }
+        siteAt(record.addr, lineNo).lines.push({ line: lineNo, text: norm });
         if (parsed.which === 'rpl_insn') record.rplInsn = parsed.bytes;
         else {
           const site = siteAt(parsed.addr, lineNo);
@@ -168,6 +175,7 @@ export function parseBootLog(text: string): { log: BootLog; diagnostics: Diagnos
       }
       case 'nops': {
         const site = siteAt(parsed.addr, lineNo);
+        site.lines.push({ line: lineNo, text: norm });
         site.states.push({
           what: 'nops',
           bytes: parsed.bytes,

@@ -17,7 +17,8 @@ import { checkKernelArg, formatDiagnostics } from './kernelInput';
 export const CHECK_LOG_USAGE = `usage: altscope check-log <log> [--elf vmlinux] [--kernel 6.12|7.2] [--json]
 Reads the debug-alternative lines of a dmesg or serial console, rebuilds the patched sites
 (original bytes from old_insn, replacements from rpl_insn), infers which features were on,
-recomputes every site and lists each one where the log's final bytes and altscope's differ.
+recomputes every site and lists each one where the log's final bytes and altscope's differ
+(and, as notes, sites whose bytes agree but whose logged lines differ from the profile's).
   --elf FILE   take the whole table from this vmlinux and compare every site of its table
   --kernel V   patch loop that printed the log (default: recognised from the log / the ELF)
   --json       machine-readable result
@@ -98,6 +99,16 @@ function formatText(file: string, res: CheckResult): string {
         `  ${t.changedBeforeAlternatives.length} sites started from the log's old_insn (changed before alternatives ran): ${t.changedBeforeAlternatives.map((c) => c.symbol ?? c.addr.toString(16)).join(', ')}`,
       );
     }
+    if (t.lineDifferences.length) {
+      out.push(
+        `  ${t.lineDifferences.length} site(s) agree in bytes but print other debug-alternative lines than ${t.kernel} would (first difference each):`,
+      );
+      for (const d of t.lineDifferences.slice(0, 20)) {
+        out.push(`  ${file}:${d.line}: ${d.addr.toString(16)} ${d.symbol ?? ''}`);
+        out.push(`      log:      ${d.log ?? '(nothing)'}`);
+        out.push(`      altscope: ${d.altscope ?? '(nothing)'}`);
+      }
+    }
     for (const d of t.disagreements) {
       out.push(`${file}:${d.line}: ${d.addr.toString(16)} ${d.symbol ?? ''}`);
       out.push(`    log:      ${hex(d.log)}`);
@@ -126,6 +137,13 @@ function formatJson(res: CheckResult): string {
           changedBeforeAlternatives: t.changedBeforeAlternatives.map(
             (c) => `0x${c.addr.toString(16)}`,
           ),
+          lineDifferences: t.lineDifferences.map((d) => ({
+            addr: `0x${d.addr.toString(16)}`,
+            symbol: d.symbol ?? null,
+            line: d.line,
+            log: d.log ?? null,
+            altscope: d.altscope ?? null,
+          })),
           disagreements: t.disagreements.map((d) => ({
             addr: `0x${d.addr.toString(16)}`,
             symbol: d.symbol ?? null,
