@@ -117,3 +117,18 @@ describe('readRelocatable (gcc-made mini-alt.o)', () => {
     });
   });
 });
+
+describe('readRelocatable (mini-alt.ko, a module stand-in)', () => {
+  it('takes the release and profile from .modinfo vermagic', () => {
+    const res = readRelocatable(readFixture('mini-alt.ko'));
+    if (!res.ok) throw new Error(JSON.stringify(res.diagnostics));
+    expect(res.value.release).toBe('6.12.117+deb13-cloud-amd64');
+    expect(res.value.table.kernel).toBe('6.12');
+    expect(res.value.table.sites.map((s) => hex(s.original))).toEqual([
+      '909090',
+      '480fae27',
+      '9c58909090',
+      'ff1522000000',
+    ]);
+  });
+});
