@@ -1,6 +1,7 @@
-import type { Addr } from '../model';
-import type { PatchReport, SiteResult } from '../patch/report';
+import type { Addr, AltTable } from '../model';
+import type { PatchReport, SimulateOptions, SiteResult } from '../patch/report';
 import { equalBytes } from './bytes';
+import type { ReviewDeps } from './context';
 
 /** What changed at one site between two runs. */
 export type OutcomeChange = 'only-left' | 'only-right' | 'selected' | 'final' | 'diagnostics';
@@ -56,6 +57,23 @@ export function diffScenarios(
     });
   }
   return { leftLabel, rightLabel, sites, unchanged };
+}
+
+/** One side of a scenario diff: a table, the options it runs with, and its label. */
+export interface ScenarioRun {
+  label: string;
+  table: AltTable;
+  options: SimulateOptions;
+}
+
+/** Simulate both scenarios (each with its own kernel, loop and features) and diff the outcomes. */
+export function diffScenarioRuns(
+  left: ScenarioRun,
+  right: ScenarioRun,
+  deps: Pick<ReviewDeps, 'simulate' | 'decoder'>,
+): ScenarioDiff {
+  const run = (r: ScenarioRun) => deps.simulate(r.table, r.options, deps.decoder);
+  return diffScenarios(run(left), run(right), left.label, right.label);
 }
 
 function compareOutcomes(a: SiteResult | undefined, b: SiteResult | undefined): OutcomeChange[] {

@@ -4,6 +4,7 @@ export { toHex, formatAddr } from './bytes';
 export * from './compareLoops';
 export * from './timeline';
 export * from './tornStates';
+export * from './resumeHazards';
 export * from './byteRuler';
 export * from './truthTable';
 export * from './lints';

@@ -34,6 +34,8 @@ describe('buildTimeline, multi-pass', () => {
     expect(first!.boundariesDiffer).toBe(true); // 5+1 vs 3+3
     expect(second!.intermediate).toBe(false);
     expect(second!.boundariesDiffer).toBe(false);
+    // Write 1 leaves other boundaries live; write 2 cuts the call's return address (+5) in half.
+    expect(t.steps.map((s) => s.resumeHazards)).toEqual([[], [5]]);
     expect(t.flagged).toEqual([0, 1]);
   });
 
@@ -88,6 +90,12 @@ describe('buildTimeline, single-pass', () => {
       'the pointer slot 0xffffffff82a00040 (read from the original call *disp(%rip)) holds xen_read_cr2: call BUG_func becomes call xen_read_cr2',
     );
     expect(t.steps.filter((s) => s.live)).toHaveLength(1);
+    // The one write replaces a single instruction: its byte-wise states are hybrids, but no
+    // interrupt sees them (interrupts are off during the copy), so nothing is flagged.
+    const write = t.steps.at(-1)!;
+    expect(write.torn!.filter((s) => s.decodesDifferently)).toHaveLength(5);
+    expect(write.resumeHazards).toEqual([]);
+    expect(t.flagged).toEqual([]);
   });
 
   it('shows NOP optimisation undone and redone for a site where nothing is eligible', () => {

@@ -7,6 +7,7 @@ import { boundariesOf, decodeRun } from './decodeRun';
 import { buildSinglePassSteps } from './singlePassSteps';
 import type { TornState } from './tornStates';
 import { findTornStates } from './tornStates';
+import { findResumeHazards } from './resumeHazards';
 
 export type StepKind =
   | 'evaluate'
@@ -36,14 +37,17 @@ export interface TimelineStep {
   boundariesDiffer?: boolean;
   /** A live state that is not the final one. */
   intermediate?: boolean;
-  /** Half-done states of a write; `decodesDifferently` ones are flagged. */
+  /** Byte-by-byte states of the write; informational (interrupts are off during the copy). */
   torn?: TornState[];
+  /** Boundaries of the bytes before the write that fall inside a new instruction (flagged). */
+  resumeHazards?: number[];
 }
 
 export interface Timeline {
   loop: PatchLoop;
   steps: TimelineStep[];
-  /** Steps flagged for review: boundary changes or hybrid half-written states. */
+  /** Steps flagged for review: a live state with other boundaries than the final one, or a
+   * write that leaves an old instruction boundary inside a new instruction. */
   flagged: number[];
 }
 
@@ -69,9 +73,10 @@ export function buildTimeline(
     step.boundariesDiffer =
       boundariesOf(decodeRun(deps.decoder, step.after)).join(',') !== finalBounds;
     step.torn = findTornStates(deps.decoder, step.before, step.after);
+    step.resumeHazards = findResumeHazards(deps.decoder, step.before, step.after);
   }
   const flagged = steps.flatMap((s, i) =>
-    s.boundariesDiffer || s.torn?.some((t) => t.decodesDifferently) ? [i] : [],
+    s.boundariesDiffer || (s.resumeHazards?.length ?? 0) > 0 ? [i] : [],
   );
   return { loop, steps, flagged };
 }

@@ -100,9 +100,15 @@ export function TimelineView({
       {flagged && (
         <p className="diag diag-warning" data-testid="timeline-flag">
           {step.boundariesDiffer ? 'Instruction boundaries differ from the final state. ' : ''}
-          {step.torn?.some((t) => t.decodesDifferently)
-            ? `${step.torn.filter((t) => t.decodesDifferently).length} half-written state(s) decode to hybrid instructions an interrupt could execute.`
+          {step.resumeHazards && step.resumeHazards.length > 0
+            ? `A CPU stopped at an old instruction boundary (+${step.resumeHazards.join(', +')}) would resume inside a new instruction.`
             : ''}
+        </p>
+      )}
+      {step.torn && step.torn.length > 0 && (
+        <p className="muted small" data-testid="timeline-torn">
+          {step.torn.length} byte-by-byte state(s) exist during this write; none is observable,
+          because text_poke_early() copies with interrupts off.
         </p>
       )}
     </section>
