@@ -8,48 +8,56 @@ import { startAutosave, startSession } from './state/session';
 import { createAppStore } from './state/store';
 import { App } from './ui/App';
 import './ui/app.css';
+import { startEmbed } from './ui/embed/startEmbed';
+import { isEmbedUrl } from './ui/embed/embedRoute';
 import { installTestHook } from './ui/testHook';
 import { createBrowserDeps } from './ui/wiring';
 
-const deps = createBrowserDeps();
-const store = createAppStore(deps, deps.defaultScenario);
-const actions = createActions(store, deps);
-startSession(store, actions, deps, location.hash.slice(1));
-const autosave = startAutosave(store, deps.storage);
-addEventListener('pagehide', () => autosave.flush());
-// A link pasted into the address bar of an open tab: treat it like opening the link.
-addEventListener('hashchange', () => {
-  autosave.flush();
+// `?embed`: the read-only single-site view for iframes (no editor, no storage).
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('altscope: #root missing from index.html');
+if (isEmbedUrl(location.search)) startEmbed(rootElement);
+else startApp(rootElement);
+
+function startApp(root: HTMLElement) {
+  const deps = createBrowserDeps();
+  const store = createAppStore(deps, deps.defaultScenario);
+  const actions = createActions(store, deps);
   startSession(store, actions, deps, location.hash.slice(1));
-});
-installTestHook(actions);
+  const autosave = startAutosave(store, deps.storage);
+  addEventListener('pagehide', () => autosave.flush());
+  // A link pasted into the address bar of an open tab: treat it like opening the link.
+  addEventListener('hashchange', () => {
+    autosave.flush();
+    startSession(store, actions, deps, location.hash.slice(1));
+  });
+  installTestHook(actions);
 
-// iced-x86 loads after first paint; the report appears when it is ready.
-loadBrowserDisasm().then(
-  ({ decoder, disassembler }) => actions.setDisasm(decoder, disassembler),
-  (e: unknown) => actions.setDisasmError(e instanceof Error ? e.message : String(e)),
-);
+  // iced-x86 loads after first paint; the report appears when it is ready.
+  loadBrowserDisasm().then(
+    ({ decoder, disassembler }) => actions.setDisasm(decoder, disassembler),
+    (e: unknown) => actions.setDisasmError(e instanceof Error ? e.message : String(e)),
+  );
 
-const root = document.getElementById('root');
-if (!root) throw new Error('altscope: #root missing from index.html');
-createRoot(root).render(
-  <StrictMode>
-    <AppContext.Provider
-      value={{ store, actions, deps, report: createReportSelector(deps.simulate) }}
-    >
-      <App />
-    </AppContext.Provider>
-  </StrictMode>,
-);
+  createRoot(root).render(
+    <StrictMode>
+      <AppContext.Provider
+        value={{ store, actions, deps, report: createReportSelector(deps.simulate) }}
+      >
+        <App />
+      </AppContext.Provider>
+    </StrictMode>,
+  );
 
-// Once the user changes what a link showed, the address bar no longer shows that link: a reload
-// then reopens the local draft (which has the edits) instead of the old link.
-store.subscribe((s, prev) => {
-  if (
-    location.hash &&
-    (s.text !== prev.text || s.features !== prev.features) &&
-    s.origin !== 'link'
-  ) {
-    history.replaceState(null, '', location.pathname + location.search);
-  }
-});
+  // Once the user changes what a link showed, the address bar no longer shows that link: a reload
+  // then reopens the local draft (which has the edits) instead of the old link.
+  store.subscribe((s, prev) => {
+    if (
+      location.hash &&
+      (s.text !== prev.text || s.features !== prev.features) &&
+      s.origin !== 'link'
+    ) {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  });
+}

@@ -1,0 +1,97 @@
+import { useMemo } from 'react';
+import { featureLabel } from '../../core/features';
+import type { KernelVersion, PatchLoop, Site } from '../../core/model';
+import { ALT_FLAG_DIRECT_CALL, ALT_FLAG_NOT } from '../../core/model';
+import type { SiteResult } from '../../core/patch/report';
+import { FEATURE_ALWAYS, narrateSite } from '../../core/review';
+import { useAppState } from '../../state/hooks';
+import { useReviewDeps } from '../review/useReview';
+import { hexAddr } from '../format';
+import { alignOffsets, buildColumns, cellsFor } from '../site/columns';
+import { SiteColumnView } from '../site/SiteColumnView';
+
+/** One site, compact: Original | each entry with its verdict | Final, then the narration line. */
+export function EmbedSiteView(props: {
+  site: Site;
+  result: SiteResult;
+  kernel: KernelVersion;
+  loop: PatchLoop;
+  features: ReadonlySet<number>;
+}) {
+  const { site, result, kernel, loop, features } = props;
+  const disassembler = useAppState((s) => s.disassembler);
+  const syntax = useAppState((s) => s.syntax);
+  const deps = useReviewDeps();
+  const columns = useMemo(
+    () => (disassembler ? buildColumns(result, site.entries, disassembler, syntax) : null),
+    [disassembler, result, site, syntax],
+  );
+  const narration = useMemo(
+    () =>
+      deps
+        ? narrateSite(site, result, new Set([...features, FEATURE_ALWAYS]), loop, deps).join(' ')
+        : '',
+    [deps, site, result, features, loop],
+  );
+  if (!columns) return <p className="muted">Loading the disassembler…</p>;
+  const offsets = alignOffsets(columns);
+  return (
+    <article className="embed-site" aria-label={`Site ${hexAddr(result.addr)}`}>
+      <h1 className="embed-title" data-testid="embed-site">
+        <span className="mono">{hexAddr(result.addr)}</span> {result.symbol ?? ''}
+        <span className="muted">
+          {' '}
+          · {result.len} bytes · {kernel} {loop}
+        </span>
+      </h1>
+      <div className="site-cols embed-cols">
+        {columns.map((col) => {
+          const cells = cellsFor(col, offsets);
+          if (col.kind !== 'entry') {
+            const title = col.kind === 'original' ? 'Original' : 'Final';
+            return (
+              <SiteColumnView
+                key={col.key}
+                column={col}
+                cells={cells}
+                title={title}
+                testId={`embed-${col.kind}`}
+              />
+            );
+          }
+          const i = col.entry?.index ?? 0;
+          const alt = site.entries[i];
+          const verdict = result.verdicts[i];
+          const name = alt
+            ? `#${i} ${alt.flags & ALT_FLAG_NOT ? 'NOT ' : ''}${featureLabel(alt.cpuid, kernel)}${alt.flags & ALT_FLAG_DIRECT_CALL ? ' DIRECT_CALL' : ''}`
+            : `#${i}`;
+          return (
+            <SiteColumnView
+              key={col.key}
+              column={col}
+              cells={cells}
+              highlight={verdict?.selected ? 'winner' : 'loser'}
+              testId="embed-entry"
+              title={
+                <>
+                  <span className="entry-name">{name}</span>{' '}
+                  <span className={`verdict ${verdict?.selected ? 'verdict-win' : 'verdict-lose'}`}>
+                    {verdict?.selected ? '✔ wins' : `✘ ${verdict?.reason ?? ''}`}
+                  </span>
+                </>
+              }
+            />
+          );
+        })}
+      </div>
+      {result.diagnostics.map((d, i) => (
+        <p key={i} className={`diag diag-${d.severity}`} data-testid="embed-diagnostic">
+          {d.code}: {d.message}
+        </p>
+      ))}
+      <p className="embed-narration" data-testid="embed-narration">
+        {narration}
+      </p>
+    </article>
+  );
+}
