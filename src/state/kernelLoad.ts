@@ -47,6 +47,7 @@ export function createKernelLoadActions(
   startRead: StartRead,
 ) {
   let current: ReadHandle | null = null;
+  let currentToken: object | null = null;
   const patch = (p: Partial<KernelLoadState>) =>
     store.setState((s) => ({ kernelLoad: { ...s.kernelLoad, ...p } }));
 
@@ -102,13 +103,17 @@ export function createKernelLoadActions(
     openFile(file: File): Promise<void> {
       current?.cancel();
       patch({ phase: 'loading', fileName: file.name, stage: 'reading', progress: 0, error: null });
+      // A token, not the handle: progress may arrive before startRead returns.
+      const token = {};
+      currentToken = token;
       const handle = startRead(file, (p) => {
-        if (current === handle) patch({ stage: p.stage, progress: p.fraction });
+        if (currentToken === token) patch({ stage: p.stage, progress: p.fraction });
       });
       current = handle;
       return handle.done.then((end) => {
-        if (current !== handle) return; // superseded by a newer file
+        if (currentToken !== token) return; // superseded by a newer file
         current = null;
+        currentToken = null;
         apply(file.name, end);
       });
     },

@@ -59,7 +59,7 @@ async function handle(req: ReadRequest): Promise<void> {
   progress('reading', 0);
   const bytes = await readAll(file);
   progress('parsing', READING_SHARE);
-  const outcome = readKernelFile(bytes, file.name);
+  const outcome = await readKernelFile(bytes, file.name);
   if (outcome.ok && 'table' in outcome) {
     progress('sending', 0.95);
     const packed = packTable(outcome.table);

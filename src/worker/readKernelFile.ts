@@ -1,15 +1,14 @@
 /**
  * One dropped file → a table (kernel image, module, boot log) or a scenario text, or the
- * diagnostics saying why not. Pure and synchronous: the worker calls it, and so do the tests
- * and the fuzz suite under Node. Never throws.
+ * diagnostics saying why not. Pure (async only because bzImage payloads decompress
+ * asynchronously): the worker calls it, and so do the tests and the fuzz suite under Node.
+ * Never rejects.
  */
-import type { AltTable, Diagnostic, KernelVersion } from '../core/model';
-import { inferLogKernel } from '../binary/bootlog/infer';
-import { parseBootLog } from '../binary/bootlog/parse';
-import { logTableToScenario } from '../binary/bootlog/toTable';
+import type { AltTable, Diagnostic } from '../core/model';
+import { readBzImage } from '../binary/bzimage';
+import { readBinaryInput } from '../binary/detect';
 import { readRelocatable } from '../binary/elf/relocatable';
 import { readVmlinux } from '../binary/elf/vmlinux';
-import { toFeatureIndex } from '../core/model';
 import { DETECT_BYTES, detectKind, type InputKind } from './detectKind';
 
 /** Larger files are refused before reading: a vmlinux with debug info is ~500 MB at most. */
@@ -19,7 +18,7 @@ export const MAX_FILE_BYTES = 768 * 1024 * 1024;
 export type FileOutcome =
   | {
       ok: true;
-      kind: 'vmlinux' | 'relocatable' | 'bootlog';
+      kind: 'vmlinux' | 'relocatable' | 'bzimage' | 'bootlog';
       table: AltTable;
       /** `linux_banner` release, when the file has one. */
       release?: string;
@@ -35,9 +34,11 @@ const fail = (kind: InputKind, code: string, message: string): FileOutcome => ({
 });
 
 /** Read `bytes` (the whole file) named `name` (only used in messages). */
-export function readKernelFile(bytes: Uint8Array, name: string): FileOutcome {
+export async function readKernelFile(bytes: Uint8Array, name: string): Promise<FileOutcome> {
   const kind = detectKind(bytes.subarray(0, DETECT_BYTES));
   try {
+    if (kind === 'bzimage') return await readBzImageFile(bytes);
+    if (kind === 'bootlog') return await readBootLogFile(bytes, name);
     return readAs(kind, bytes, name);
   } catch (e) {
     // The readers catch their own failures; this is the last net for a bug in one of them.
@@ -70,18 +71,12 @@ function readAs(kind: InputKind, bytes: Uint8Array, name: string): FileOutcome {
         diagnostics: r.diagnostics,
       };
     }
-    case 'bootlog':
-      return readBootLogFile(new TextDecoder('utf-8', { fatal: false }).decode(bytes), name);
     case 'scenario-json':
     case 'scenario-text':
       return { ok: true, kind, text: decodeText(bytes), diagnostics: [] };
+    case 'bootlog':
     case 'bzimage':
-      return fail(
-        kind,
-        'bzimage-unsupported',
-        `${name} is a bzImage (vmlinuz); the app cannot unpack it yet: extract the vmlinux ` +
-          `(the kernel's scripts/extract-vmlinux) or use the altscope command`,
-      );
+      return fail(kind, 'internal-error', `${name}: ${kind} is read asynchronously`);
     case 'system-map':
       return fail(
         kind,
@@ -105,36 +100,32 @@ function readAs(kind: InputKind, bytes: Uint8Array, name: string): FileOutcome {
   }
 }
 
+/** A `vmlinuz`: the ELF inside, decompressed (capped); sites are named by address. */
+async function readBzImageFile(bytes: Uint8Array): Promise<FileOutcome> {
+  const r = await readBzImage(bytes);
+  if (!r.ok) return { ok: false, kind: 'bzimage', diagnostics: r.diagnostics };
+  const { table, release } = r.value.image;
+  return { ok: true, kind: 'bzimage', table, release, diagnostics: r.diagnostics };
+}
+
 /** Text files: UTF-8, with a BOM dropped (editors on Windows add one). */
 function decodeText(bytes: Uint8Array): string {
   return new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '');
 }
 
 /** A `debug-alternative` log: the vmlinux table it patched, with the features it proves on. */
-function readBootLogFile(text: string, name: string): FileOutcome {
-  const { log, diagnostics } = parseBootLog(text);
-  const table = log.tables.find((t) => t.sites.length > 0);
-  if (!table) {
-    return {
-      ok: false,
-      kind: 'bootlog',
-      diagnostics: [
-        ...diagnostics,
-        {
-          severity: 'error',
-          code: 'log-empty',
-          message: `${name}: no patched site in the log (${log.altLines} debug-alternative lines of ${log.lines})`,
-        },
-      ],
-    };
+async function readBootLogFile(bytes: Uint8Array, name: string): Promise<FileOutcome> {
+  const r = await readBinaryInput(bytes);
+  if (!r?.table) {
+    const diagnostics = r?.diagnostics ?? [];
+    if (!diagnostics.some((d) => d.severity === 'error')) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'log-empty',
+        message: `${name}: no table in the log`,
+      });
+    }
+    return { ok: false, kind: 'bootlog', diagnostics };
   }
-  const kernel: KernelVersion = inferLogKernel(log.tables) ?? '7.2';
-  const scenario = logTableToScenario(table, kernel, diagnostics);
-  const features = [...scenario.present].sort((a, b) => a - b).map(toFeatureIndex);
-  return {
-    ok: true,
-    kind: 'bootlog',
-    table: { ...scenario.table, features },
-    diagnostics,
-  };
+  return { ok: true, kind: 'bootlog', table: r.table, diagnostics: r.diagnostics };
 }

@@ -1,0 +1,169 @@
+/**
+ * What the fuzzer feeds and what it demands back. Every target takes a mutant and returns
+ * null when the answer is acceptable — a result, or diagnostics whose errors say what is wrong
+ * (a message, and for text inputs a line:column) — or a sentence saying what was not. A throw
+ * is caught by the runner and is always a failure.
+ */
+import type { AltTable, Diagnostic } from '../core/model';
+import type { InsnDecoder } from '../core/ports';
+import { simulate } from '../core/patch/simulate';
+import { parseJsonScenario } from '../core/scenario/json';
+import { parseTextScenario } from '../core/scenario/text';
+import { decodePermalink } from '../permalink/codec';
+import { packTable } from '../worker/packTable';
+import { readKernelFile } from '../worker/readKernelFile';
+import type { Rng } from './mutators';
+import { mutateBytes, mutateText } from './mutators';
+
+/** Seed inputs, by kind (loaded from fixtures by the caller: this module is pure). */
+export interface Corpus {
+  /** Kernel files: ELF, .o, bzImage, boot logs, System.map — read through the worker's reader. */
+  files: { name: string; bytes: Uint8Array }[];
+  /** Scenario texts (the examples). */
+  scenarios: string[];
+  /** Scenarios in the JSON form. */
+  jsonScenarios: string[];
+  /** Permalink fragments (`#v1=…`). */
+  links: string[];
+}
+
+export interface FuzzTarget {
+  name: string;
+  /** Make one mutant from the corpus; returned as bytes so crashes can be saved as files. */
+  mutate(rnd: Rng): { label: string; input: Uint8Array };
+  /** null when the answer is acceptable, else what is wrong with it. */
+  check(input: Uint8Array): Promise<string | null>;
+}
+
+const utf8 = new TextEncoder();
+const decodeUtf8 = (b: Uint8Array) => new TextDecoder('utf-8', { fatal: false }).decode(b);
+const pickIndex = (rnd: Rng, n: number) => Math.floor(rnd() * n);
+
+/** Errors must say something; text inputs must also say where. */
+function checkDiagnostics(ds: readonly Diagnostic[], needTextLocation: boolean): string | null {
+  for (const d of ds) {
+    if (typeof d.message !== 'string' || d.message.trim() === '') {
+      return `diagnostic ${d.code} has no message`;
+    }
+    if (needTextLocation && d.severity === 'error') {
+      const l = d.location;
+      if (!l || l.kind !== 'text' || !(l.line >= 1) || !(l.column >= 1)) {
+        return `error "${d.message}" has no line:column`;
+      }
+    }
+  }
+  return null;
+}
+
+/** A table that parsed must simulate without throwing, in both loops. */
+function checkSimulates(table: AltTable, decoder: InsnDecoder): string | null {
+  for (const loop of ['single-pass', 'multi-pass'] as const) {
+    const r = simulate(table, { kernel: table.kernel, loop, features: new Set() }, decoder);
+    if (r.sites.length > table.sites.length) return `${loop}: more results than sites`;
+  }
+  return null;
+}
+
+function checkScenario(
+  parsed: { table?: AltTable; diagnostics: Diagnostic[] },
+  decoder: InsnDecoder,
+  needTextLocation: boolean,
+): string | null {
+  const bad = checkDiagnostics(parsed.diagnostics, needTextLocation);
+  if (bad) return bad;
+  if (!parsed.table && !parsed.diagnostics.some((d) => d.severity === 'error')) {
+    return 'no table and no error';
+  }
+  return parsed.table ? checkSimulates(parsed.table, decoder) : null;
+}
+
+export function createTargets(corpus: Corpus, decoder: InsnDecoder): FuzzTarget[] {
+  const textTarget = (
+    name: string,
+    seeds: string[],
+    parse: (t: string) => { table?: AltTable; diagnostics: Diagnostic[] },
+    needTextLocation: boolean,
+  ): FuzzTarget => ({
+    name,
+    mutate(rnd) {
+      const i = pickIndex(rnd, seeds.length);
+      const seed = seeds[i] ?? '';
+      // Mostly token edits (reach deep into the grammar), sometimes raw byte damage.
+      const input =
+        rnd() < 0.7 ? utf8.encode(mutateText(seed, rnd)) : mutateBytes(utf8.encode(seed), rnd);
+      return { label: `${name}[${i}]`, input };
+    },
+    check: async (input) => checkScenario(parse(decodeUtf8(input)), decoder, needTextLocation),
+  });
+
+  return [
+    {
+      name: 'file',
+      mutate(rnd) {
+        const i = pickIndex(rnd, corpus.files.length);
+        const seed = corpus.files[i]!;
+        const donor = corpus.files[pickIndex(rnd, corpus.files.length)]?.bytes;
+        return { label: seed.name, input: mutateBytes(seed.bytes, rnd, donor) };
+      },
+      async check(input) {
+        const r = await readKernelFile(input, 'fuzz-input');
+        const bad = checkDiagnostics(r.diagnostics, false);
+        if (bad) return bad;
+        if (!r.ok) {
+          return r.diagnostics.some((d) => d.severity === 'error') ? null : 'failed with no error';
+        }
+        if (!('table' in r)) return null;
+        packTable(r.table);
+        return checkSimulates(r.table, decoder);
+      },
+    },
+    textTarget('scenario-text', corpus.scenarios, (t) => parseTextScenario(t), true),
+    textTarget('scenario-json', corpus.jsonScenarios, (t) => parseJsonScenario(t), true),
+    {
+      name: 'permalink',
+      mutate(rnd) {
+        const i = pickIndex(rnd, corpus.links.length);
+        const seed = corpus.links[i] ?? '';
+        const input =
+          rnd() < 0.5 ? mutateBytes(utf8.encode(seed), rnd) : utf8.encode(mutateText(seed, rnd));
+        return { label: `link[${i}]`, input };
+      },
+      async check(input) {
+        const r = decodePermalink(decodeUtf8(input));
+        if (r.ok) return null;
+        return r.error.message.trim() ? null : 'rejected with an empty message';
+      },
+    },
+  ];
+}
+
+/** One failure: which target, which seed input, the mutant, and what went wrong. */
+export interface FuzzFailure {
+  target: string;
+  label: string;
+  iteration: number;
+  input: Uint8Array;
+  problem: string;
+}
+
+/** Run `iterations` mutants of `target` from `seed`; stop at the first failure. */
+export async function runTarget(
+  target: FuzzTarget,
+  rnd: Rng,
+  iterations: number,
+  shouldStop: () => boolean = () => false,
+): Promise<{ ran: number; failure: FuzzFailure | null }> {
+  for (let i = 0; i < iterations; i++) {
+    if (shouldStop()) return { ran: i, failure: null };
+    const { label, input } = target.mutate(rnd);
+    let problem: string | null;
+    try {
+      problem = await target.check(input);
+    } catch (e) {
+      problem = `threw: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+    }
+    if (problem)
+      return { ran: i + 1, failure: { target: target.name, label, iteration: i, input, problem } };
+  }
+  return { ran: iterations, failure: null };
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { readFixture } from '../binary/elf/testFixtures';
+import { detectKind } from './detectKind';
+import { packTable } from './packTable';
+import { readKernelFile } from './readKernelFile';
+
+const text = (s: string) => new TextEncoder().encode(s);
+
+describe('detectKind', () => {
+  it('recognises each input by content', () => {
+    expect(detectKind(readFixture('mini-alt.elf'))).toBe('vmlinux');
+    expect(detectKind(readFixture('mini-alt.o'))).toBe('relocatable');
+    expect(detectKind(readFixture('serial-7.2-excerpt.log'))).toBe('bootlog');
+    expect(detectKind(readFixture('mini-alt.System.map'))).toBe('system-map');
+    expect(detectKind(text('  {"format":"altscope-scenario"}'))).toBe('scenario-json');
+    expect(detectKind(text('kernel 7.2\nsite 0xffffffff81000000 x\n'))).toBe('scenario-text');
+    // A scenario that quotes a log in a comment is still a scenario.
+    expect(
+      detectKind(text('# SMP alternatives: feat: 3*32+21, old: …\nsite 0xffffffff81000000\n')),
+    ).toBe('scenario-text');
+    expect(detectKind(new Uint8Array([1, 0, 2, 3]))).toBe('binary');
+  });
+});
+
+describe('readKernelFile', () => {
+  it('reads the gcc-made object into its four sites', async () => {
+    const r = await readKernelFile(readFixture('mini-alt.o'), 'mini-alt.o');
+    expect(r.ok && 'table' in r && r.table.sites.map((s) => s.symbol)).toEqual([
+      'site_lfence+0x0/0x10',
+      'site_xsave+0x0/0x10',
+      'site_not+0x0/0x10',
+      'site_pv+0x0/0x20',
+    ]);
+  });
+
+  it('a truncated ELF fails with the offset of what is missing', async () => {
+    const r = await readKernelFile(readFixture('mini-alt.elf').subarray(0, 2000), 'cut.elf');
+    expect(r.ok).toBe(false);
+    expect(r.diagnostics[0]?.location?.kind).toBe('offset');
+    expect(r.diagnostics[0]?.message).toMatch(/past the end of the file \(size 2000\)/);
+  });
+
+  it('says what an unreadable file is', async () => {
+    const junk = await readKernelFile(new Uint8Array([0, 1, 2, 3]), 'junk.bin');
+    expect(junk).toEqual({
+      ok: false,
+      kind: 'binary',
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'unknown-format',
+          message:
+            'junk.bin is not an ELF file, a bzImage, a boot log or a scenario (it is binary and has no known magic at offset 0)',
+        },
+      ],
+    });
+    const map = await readKernelFile(readFixture('mini-alt.System.map'), 'System.map');
+    expect(map.diagnostics[0]?.code).toBe('system-map-alone');
+  });
+
+  it('hands scenario text back as text (BOM dropped) for the store to parse', async () => {
+    const r = await readKernelFile(text('\uFEFFkernel 7.2\n'), 'a.alt');
+    expect(r).toEqual({ ok: true, kind: 'scenario-text', text: 'kernel 7.2\n', diagnostics: [] });
+  });
+
+  it('a boot log becomes the table it patched, with the features it proves on', async () => {
+    const r = await readKernelFile(readFixture('serial-6.12-excerpt.log'), 'serial.log');
+    expect(
+      r.ok && 'table' in r && [r.kind, r.table.kernel, r.table.sites.length, r.table.features],
+    ).toEqual(['bootlog', '6.12', 3, [117]]);
+  });
+});
+
+describe('packTable', () => {
+  it('puts every byte array in one buffer with the same contents', async () => {
+    const r = await readKernelFile(readFixture('mini-alt.elf'), 'mini-alt.elf');
+    if (!r.ok || !('table' in r)) throw new Error('fixture did not read');
+    const { table, buffer } = packTable(r.table);
+    const arrays = [
+      ...table.sites.flatMap((s) => [s.original, ...s.entries.map((e) => e.replacement)]),
+      ...table.memory.map((m) => m.bytes),
+    ];
+    expect(arrays.every((a) => a.buffer === buffer)).toBe(true);
+    expect(arrays.reduce((n, a) => n + a.length, 0)).toBe(buffer.byteLength);
+    expect(table.sites.map((s) => [...s.original])).toEqual(
+      r.table.sites.map((s) => [...s.original]),
+    );
+    expect(table.memory.map((m) => [...m.bytes])).toEqual(r.table.memory.map((m) => [...m.bytes]));
+  });
+});
