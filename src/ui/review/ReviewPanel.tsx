@@ -2,6 +2,7 @@ import './review.css';
 import { useState } from 'react';
 import type { Site } from '../../core/model';
 import type { SiteResult } from '../../core/patch/report';
+import { ScenarioDiffView } from '../diff/ScenarioDiffView';
 import { ByteRulerView } from './ByteRulerView';
 import { CompareLoopsView } from './CompareLoopsView';
 import { LintList } from './LintList';
@@ -10,7 +11,7 @@ import { TimelineView } from './TimelineView';
 import { TruthTableView } from './TruthTableView';
 import { useReviewDeps, useRunChoice } from './useReview';
 
-const TABS = ['timeline', 'loops', 'ruler', 'truth', 'lints', 'teach'] as const;
+const TABS = ['timeline', 'loops', 'ruler', 'truth', 'lints', 'teach', 'diff'] as const;
 type Tab = (typeof TABS)[number];
 const LABEL: Record<Tab, string> = {
   timeline: 'Timeline',
@@ -19,6 +20,7 @@ const LABEL: Record<Tab, string> = {
   truth: 'Truth table',
   lints: 'Lints',
   teach: 'Teaching mode',
+  diff: 'Diff scenarios',
 };
 
 /** The review tools for the selected site, as tabs; mount under the site view. */
@@ -61,6 +63,7 @@ export function ReviewPanel({ site, result }: { site: Site; result: SiteResult }
         {tab === 'ruler' && <ByteRulerView site={site} result={result} />}
         {tab === 'truth' && <TruthTableView site={site} deps={deps} />}
         {tab === 'lints' && <LintList site={site} result={result} deps={deps} />}
+        {tab === 'diff' && <ScenarioDiffView deps={deps} />}
         {tab === 'teach' && (
           <NarrationView site={site} result={result} loop={loop} features={features} deps={deps} />
         )}
