@@ -6,6 +6,8 @@ export interface NamedAddr {
   name: string;
   addr: bigint;
   weak?: boolean;
+  /** Section index of the ELF symbol (relocatable objects place symbols by section). */
+  shndx?: number;
 }
 
 /**
@@ -115,7 +117,7 @@ export function selectKallsyms(
       continue;
     if (s.type === STT_SECTION || s.type === STT_FILE) continue;
     if (s.name.startsWith('.L') || s.name.startsWith('$')) continue;
-    out.push({ name: s.name, addr: s.value, weak: s.bind === STB_WEAK });
+    out.push({ name: s.name, addr: s.value, weak: s.bind === STB_WEAK, shndx: s.shndx });
   }
   return out;
 }

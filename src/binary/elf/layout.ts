@@ -44,11 +44,17 @@ export class SectionLayout {
     return this.byIndex.get(index);
   }
 
-  /** The placed section containing [addr, addr+len). */
+  /** The placed section containing [addr, addr+len). Bases increase, so binary search. */
   at(addr: bigint, len = 1): PlacedSection | undefined {
-    for (const p of this.placed) {
+    let lo = 0;
+    let hi = this.placed.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = this.placed[mid] as PlacedSection;
       const end = p.base + BigInt(p.section.size);
-      if (addr >= p.base && addr + BigInt(len) <= end) return p;
+      if (addr < p.base) hi = mid - 1;
+      else if (addr >= end) lo = mid + 1;
+      else return addr + BigInt(len) <= end ? p : undefined;
     }
     return undefined;
   }

@@ -13,6 +13,8 @@ export const R_X86_64_32S = 11;
 export const R_X86_64_PC64 = 24;
 
 const RELA_SIZE = 24;
+/** Unsupported relocations listed one by one before they are summarised. */
+const MAX_LISTED = 20;
 const TYPE_NAMES: Record<number, string> = {
   [R_X86_64_64]: 'R_X86_64_64',
   [R_X86_64_PC32]: 'R_X86_64_PC32',
@@ -46,6 +48,7 @@ export function applyRelocations(
 ): AppliedRela[] {
   const applied: AppliedRela[] = [];
   const undefinedNames = new Set<string>();
+  let unknownTypes = 0;
   for (const rs of sections) {
     if (rs.type !== SHT_RELA) continue;
     const target = layout.of(rs.info);
@@ -81,14 +84,16 @@ export function applyRelocations(
       }
       const typeName = TYPE_NAMES[type];
       if (!typeName) {
-        diagnostics.push(
-          offsetError(
-            'rela-type',
-            `${rs.name} entry ${i}: relocation type ${type} is not supported; field left unrelocated`,
-            o + 8,
-            `${rs.name} r_info`,
-          ),
-        );
+        unknownTypes++;
+        if (unknownTypes <= MAX_LISTED)
+          diagnostics.push(
+            offsetError(
+              'rela-type',
+              `${rs.name} entry ${i}: relocation type ${type} is not supported; field left unrelocated`,
+              o + 8,
+              `${rs.name} r_info`,
+            ),
+          );
         continue;
       }
       const width = type === R_X86_64_64 || type === R_X86_64_PC64 ? 8 : 4;
@@ -124,6 +129,13 @@ export function applyRelocations(
         addend,
       });
     }
+  }
+  if (unknownTypes > MAX_LISTED) {
+    diagnostics.push({
+      severity: 'error',
+      code: 'rela-type',
+      message: `${unknownTypes - MAX_LISTED} more relocations of unsupported types`,
+    });
   }
   if (undefinedNames.size > 0) {
     const some = [...undefinedNames].slice(0, 5).join(', ');

@@ -132,3 +132,21 @@ describe('readRelocatable (mini-alt.ko, a module stand-in)', () => {
     ]);
   });
 });
+
+describe('readRelocatable: relocation types it does not model', () => {
+  it('names the section, entry and type, and leaves the field unrelocated', () => {
+    const o = readFixture('mini-alt.o').slice();
+    // .rela.altinstr_replacement is at 0x4e8 (readelf -r); its first r_info type byte → 9 (GOTPCREL).
+    o[0x4e8 + 8] = 9;
+    const r = readRelocatable(o);
+    expect(r.ok).toBe(true);
+    expect(r.diagnostics.map((d) => [d.code, d.message, d.location])).toEqual([
+      [
+        'rela-type',
+        '.rela.altinstr_replacement entry 0: relocation type 9 is not supported; field left unrelocated',
+        { kind: 'offset', offset: 0x4e8 + 8, what: '.rela.altinstr_replacement r_info' },
+      ],
+    ]);
+    expect(r.ok && hex(r.value.table.sites[2]!.entries[0]!.replacement)).toBe('e800000000');
+  });
+});

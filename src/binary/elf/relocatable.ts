@@ -50,8 +50,7 @@ export function readRelocatable(
     ).filter((a) => a.section === '.altinstr_replacement');
     const placedSyms: NamedAddr[] = [];
     for (const s of selectKallsyms(symbols, sections)) {
-      const sym = symbols.find((x) => x.name === s.name && x.value === s.addr);
-      const base = sym ? layout.of(sym.shndx)?.base : undefined;
+      const base = s.shndx !== undefined ? layout.of(s.shndx)?.base : undefined;
       if (base !== undefined) placedSyms.push({ ...s, addr: base + s.addr });
     }
     const names = opts.names ?? new SymbolIndex(placedSyms);
