@@ -2,18 +2,22 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractDebugLog } from '../../binary/bootlog/export';
+import { CAPTURE_KERNELS, capturesPresent, readCaptureXz } from '../../binary/captures';
 import { runMain } from '../main';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../../fixtures/binary/${name}`, import.meta.url));
-const extra: Record<string, string> = {};
+const extra: Record<string, string | Uint8Array> = {};
 
 async function run(...argv: string[]) {
   let stdout = '';
   let stderr = '';
   const status = await runMain(argv, {
-    readFile: (p) =>
-      extra[p] !== undefined ? new TextEncoder().encode(extra[p]) : new Uint8Array(readFileSync(p)),
+    readFile: (p) => {
+      const e = extra[p];
+      if (typeof e === 'string') return new TextEncoder().encode(e);
+      return e ?? new Uint8Array(readFileSync(p));
+    },
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
   });
@@ -144,6 +148,22 @@ describe('altscope export-log and scenario', () => {
       stdout: '',
       stderr: "altscope scenario: no site matches 'nosuch*'\n",
     });
+  });
+});
+
+describe.skipIf(!capturesPresent())('altscope check-log --elf on the real 7.2 boot', () => {
+  it('exit 0: every one of the 6186 sites agrees', async () => {
+    const k = CAPTURE_KERNELS[1];
+    extra['real.log'] = readCaptureXz(k, 'qemu64/serial.log.xz');
+    extra['real.elf'] = readCaptureXz(k, 'vmlinux-alt.elf.xz');
+    const r = await run('check-log', 'real.log', '--elf', 'real.elf', '--json');
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    const doc = JSON.parse(r.stdout);
+    expect([doc.disagreements, doc.tables[0].checked, doc.tables[0].lineDifferences]).toEqual([
+      0,
+      6186,
+      [],
+    ]);
   });
 });
 
