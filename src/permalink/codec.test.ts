@@ -67,6 +67,17 @@ describe('encodePermalink', () => {
     );
   });
 
+  it('writes featuresOff after features, and omits it when empty', () => {
+    const state = createDefaultShareState();
+    state.featuresOff = [];
+    expect(encodePermalink(state)).toBe(`#v1=${payloadOf('{}')}`);
+    state.features = ['XSAVES'];
+    state.featuresOff = ['XSAVEC'];
+    expect(encodePermalink(state)).toBe(
+      `#v1=${payloadOf('{"features":["XSAVES"],"featuresOff":["XSAVEC"]}')}`,
+    );
+  });
+
   it("omits the engine when it is the kernel's own loop, keeps it otherwise", () => {
     const state = createDefaultShareState();
     state.kernel = '6.12';

@@ -28,6 +28,7 @@ const FROZEN: Record<string, string[]> = {
     'json-scenario',
     'minimal',
     'unknown-keys',
+    'features-off',
   ],
 };
 

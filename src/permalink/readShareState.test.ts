@@ -39,6 +39,16 @@ describe('readShareState', () => {
     expect(readShareState(doc)).toEqual({ ok: true, state: doc, warnings: [] });
   });
 
+  it('reads featuresOff when present and leaves it out when absent', () => {
+    const read = readShareState({ featuresOff: ['XSAVEC', '10*32+3'] });
+    expect(read).toEqual({
+      ok: true,
+      state: { ...createDefaultShareState(), featuresOff: ['XSAVEC', '10*32+3'] },
+      warnings: [],
+    });
+    expect(read.ok && 'featuresOff' in createDefaultShareState()).toBe(false);
+  });
+
   it('ignores unknown keys with a warning naming them', () => {
     expect(readShareState({ kernel: '7.2', theme: 'dark', view: { fontSize: 3 } })).toEqual({
       ok: true,
@@ -89,6 +99,10 @@ describe('readShareState', () => {
       'permalink JSON: key "features" item 1 must be a string, not number 3',
     ],
     [{ sites: [null] }, 'permalink JSON: key "sites" item 0 must be a string, not null'],
+    [
+      { featuresOff: 'XSAVEC' },
+      'permalink JSON: key "featuresOff" must be an array of strings, not "XSAVEC"',
+    ],
     [{ scenario: ['a'] }, 'permalink JSON: key "scenario" must be a string, not an array'],
     [{ site: 16 }, 'permalink JSON: key "site" must be a string, not number 16'],
     [{ site: 'x'.repeat(300) }, 'permalink JSON: key "site" is 300 characters long (at most 256)'],

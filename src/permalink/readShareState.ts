@@ -16,7 +16,16 @@ import type { AsmSyntax, ShareState, ViewOptions } from './shareState';
 export type ReadStateResult =
   { ok: true; state: ShareState; warnings: string[] } | { ok: false; message: string };
 
-const TOP_KEYS = ['scenario', 'features', 'kernel', 'engine', 'site', 'sites', 'view'];
+const TOP_KEYS = [
+  'scenario',
+  'features',
+  'featuresOff',
+  'kernel',
+  'engine',
+  'site',
+  'sites',
+  'view',
+];
 const VIEW_KEYS = ['syntax', 'teachingMode', 'compareLoops'];
 const SYNTAXES: readonly AsmSyntax[] = ['att', 'intel'];
 
@@ -44,6 +53,9 @@ export function readShareState(doc: unknown): ReadStateResult {
     if (scenario !== undefined) state.scenario = scenario;
     const site = readString(doc, 'site', MAX_NAME_CHARS);
     if (site !== undefined) state.site = site;
+    // Optional, so states from links without it compare equal to those written before it existed.
+    if (Object.hasOwn(doc, 'featuresOff'))
+      state.featuresOff = readNames(doc, 'featuresOff', MAX_FEATURES);
     return { ok: true, state, warnings: capWarnings(warnings) };
   } catch (e) {
     if (e instanceof FieldError) return { ok: false, message: e.message };

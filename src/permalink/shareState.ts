@@ -28,6 +28,12 @@ export interface ShareState {
   scenario?: string;
   /** Extra CPU features switched on, as typed (`XSAVEC`, `X86_FEATURE_XSAVES`, `10*32+1`). Default `[]`. */
   features: string[];
+  /**
+   * Features the scenario itself declares present that the link turns off, spelled like
+   * `features`. Default: none (absent, same as `[]`). Added after v1 was published; older
+   * altscope versions ignore the key (with a warning) and show those features on.
+   */
+  featuresOff?: string[];
   /** Kernel profile. Default `'7.2'`. */
   kernel: KernelVersion;
   /** Patch loop. Default: the profile's own loop (`7.2` single-pass, `6.12` multi-pass). */

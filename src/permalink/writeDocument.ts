@@ -6,6 +6,7 @@ import type { ShareState, ViewOptions } from './shareState';
 export interface PermalinkDocumentV1 {
   scenario?: string;
   features?: string[];
+  featuresOff?: string[];
   kernel?: string;
   engine?: string;
   site?: string;
@@ -22,6 +23,7 @@ export function writeDocument(state: ShareState): PermalinkDocumentV1 {
   const doc: PermalinkDocumentV1 = {};
   if (state.scenario !== undefined) doc.scenario = state.scenario;
   if (state.features.length > 0) doc.features = [...state.features];
+  if (state.featuresOff && state.featuresOff.length > 0) doc.featuresOff = [...state.featuresOff];
   if (state.kernel !== DEFAULT_KERNEL) doc.kernel = state.kernel;
   if (state.engine !== defaultLoop(state.kernel)) doc.engine = state.engine;
   if (state.site !== undefined) doc.site = state.site;

@@ -2,8 +2,9 @@
 import type { KernelVersion, PatchLoop } from '../core/model';
 import type { AsmSyntax, Disassembler, InsnDecoder } from '../core/ports';
 import type { AppDeps } from './deps';
-import { chooseExactly, NO_FEATURE_CHANGES, toggleFeature } from './features';
-import { selectEffectiveFeatures } from './selectors';
+import { chooseExactly, NO_FEATURE_CHANGES, toggleFeature, translateChoice } from './features';
+import { selectKernelShown } from './kernelLoad';
+import { selectEffectiveFeatures, selectKernel } from './selectors';
 import type { AppStore, ScenarioOrigin, SiteStatus, ThemeChoice } from './store';
 import { parseInto } from './store';
 
@@ -15,12 +16,24 @@ export function createActions(store: AppStore, deps: AppDeps) {
     /** The user typed: reparse at once (diagnostics follow every keystroke). */
     setText(text: string) {
       if (text === get().text) return;
-      set({ text, origin: 'edited', ...parseInto(deps, text, get().table) });
+      const s = get();
+      set({ text, origin: 'edited', ...parseInto(deps, text, s.table, s.kernelChoice) });
     },
-    /** Replace the scenario (example, file, link): features start from the scenario's own. */
+    /**
+     * Replace the scenario (example, file, link): features start from the scenario's own, and
+     * its `kernel` line decides the profile again (a file written for 6.12 opens as 6.12).
+     */
     loadScenario(text: string, origin: ScenarioOrigin) {
       const parsed = parseInto(deps, text, null);
-      set({ text, origin, ...parsed, features: NO_FEATURE_CHANGES, site: null, notice: null });
+      set({
+        text,
+        origin,
+        ...parsed,
+        kernelChoice: null,
+        features: NO_FEATURE_CHANGES,
+        site: null,
+        notice: null,
+      });
     },
     setFeature(index: number, enabled: boolean) {
       const s = get();
@@ -37,8 +50,30 @@ export function createActions(store: AppStore, deps: AppDeps) {
     isFeatureOn(index: number): boolean {
       return selectEffectiveFeatures(get()).has(index);
     },
+    /**
+     * Switch the profile. A scenario names features, and names move between versions: the text
+     * is re-parsed in the chosen profile's catalogue, and the user's toggles follow their names.
+     * A loaded kernel's table holds raw bits: it is simulated under the profile as it is.
+     */
     setKernel(kernel: KernelVersion | null) {
-      set({ kernelChoice: kernel });
+      const s = get();
+      const from = selectKernel(s);
+      if (selectKernelShown(s)) {
+        set({ kernelChoice: kernel });
+        return;
+      }
+      const parsed = parseInto(deps, s.text, null, kernel);
+      const to = parsed.table?.kernel ?? kernel ?? from;
+      const moved = translateChoice(s.features, from, to);
+      set({ kernelChoice: kernel, ...parsed, features: moved.choice });
+      if (moved.dropped.length > 0) {
+        set({
+          notice: {
+            kind: 'info',
+            text: `${to} has no ${moved.dropped.join(', ')}: switched off.`,
+          },
+        });
+      }
     },
     setLoop(loop: PatchLoop | null) {
       set({ loopChoice: loop });
@@ -80,7 +115,15 @@ export function createActions(store: AppStore, deps: AppDeps) {
       const current = get().text;
       const parsed = parseInto(deps, draft, null);
       // Swap, so the link's scenario is not lost either.
-      set({ text: draft, origin: 'draft', ...parsed, recoverableDraft: current, notice: null });
+      set({
+        text: draft,
+        origin: 'draft',
+        ...parsed,
+        kernelChoice: null,
+        features: NO_FEATURE_CHANGES,
+        recoverableDraft: current,
+        notice: null,
+      });
     },
   };
 }

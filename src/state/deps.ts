@@ -2,7 +2,7 @@
  * Everything the store needs from the outside world, passed in so its logic runs under Node:
  * storage, the URL fragment, the scenario parser, the simulator, the permalink codec.
  */
-import type { AltTable, Diagnostic } from '../core/model';
+import type { AltTable, Diagnostic, KernelVersion } from '../core/model';
 import type { PatchReport, SimulateOptions } from '../core/patch/report';
 import type { InsnDecoder } from '../core/ports';
 import type { ShareState } from '../permalink/shareState';
@@ -19,12 +19,14 @@ export interface ScenarioParse {
   diagnostics: Diagnostic[];
 }
 
-/** A decoded permalink, or why it could not be decoded. */
-export type PermalinkDecode = { ok: true; state: ShareState } | { ok: false; message: string };
+/** A decoded permalink (with what was ignored in it), or why it could not be decoded. */
+export type PermalinkDecode =
+  { ok: true; state: ShareState; warnings?: string[] } | { ok: false; message: string };
 
 export interface AppDeps {
   storage: KeyValueStorage | null;
-  parseScenario(text: string): ScenarioParse;
+  /** `kernel`: resolve feature names in this profile instead of the scenario's `kernel` line. */
+  parseScenario(text: string, kernel?: KernelVersion): ScenarioParse;
   simulate(table: AltTable, opts: SimulateOptions, decoder: InsnDecoder): PatchReport;
   /** The text opened on first visit. */
   defaultScenario: string;

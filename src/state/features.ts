@@ -3,7 +3,8 @@
  * the user switched on, minus what the user switched off. Editing the scenario's features line
  * therefore still works after toggling, and a preset is just a pair of sets.
  */
-import { X86_FEATURE_ALWAYS } from '../core/features';
+import { getCatalogue, X86_FEATURE_ALWAYS } from '../core/features';
+import type { KernelVersion } from '../core/model';
 
 /** The user's changes to the scenario's features. */
 export interface FeatureChoice {
@@ -52,4 +53,29 @@ export function chooseExactly(
     on: [...want].filter((f) => !scenario.includes(f)).sort((a, b) => a - b),
     off: scenario.filter((f) => !want.has(f) && f !== X86_FEATURE_ALWAYS),
   };
+}
+
+/**
+ * The same choice in another profile's numbering: each switched feature keeps its macro
+ * (`X86_FEATURE_INDIRECT_THUNK_ITS` is 21*32+10 in 7.2, 21*32+6 in 6.12). Unnamed bits keep their
+ * number; a named feature the target profile lacks is dropped and returned in `dropped`.
+ */
+export function translateChoice(
+  choice: FeatureChoice,
+  from: KernelVersion,
+  to: KernelVersion,
+): { choice: FeatureChoice; dropped: string[] } {
+  const source = getCatalogue(from);
+  const target = getCatalogue(to);
+  const dropped: string[] = [];
+  const move = (list: readonly number[]) =>
+    list.flatMap((i) => {
+      const f = source.byIndex.get(i);
+      if (!f) return [i];
+      const there = target.byMacro.get(f.macro);
+      if (there) return [there.index as number];
+      dropped.push(f.macro);
+      return [];
+    });
+  return { choice: { on: move(choice.on), off: move(choice.off) }, dropped };
 }

@@ -125,7 +125,7 @@ export function createKernelLoadActions(
     showScenario() {
       const s = store.getState();
       store.setState({
-        ...parseInto(deps, s.text, null),
+        ...parseInto(deps, s.text, null, s.kernelChoice),
         features: NO_FEATURE_CHANGES,
         site: null,
       });

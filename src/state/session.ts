@@ -73,7 +73,9 @@ export function startSession(
   if (fragment === '') {
     if (draft) {
       actions.loadScenario(draft.text, 'draft');
-      const { text: _text, ...choices } = draft;
+      const { text: _text, kernelChoice, ...choices } = draft;
+      // The saved toggles are bits of the saved profile: parse in it before restoring them.
+      if (kernelChoice) actions.setKernel(kernelChoice);
       store.setState(choices);
     } else {
       actions.loadScenario(deps.defaultScenario, 'default');
@@ -98,8 +100,12 @@ export function startSession(
   }
   keepDraft(decoded.state.scenario ?? deps.defaultScenario);
   const problems = applyShareState(store, deps, decoded.state);
-  if (problems.length > 0) actions.showNotice('error', problems.join('; '));
-  else if (store.getState().recoverableDraft !== null) {
+  const warnings = decoded.warnings ?? [];
+  if (problems.length > 0) actions.showNotice('error', [...problems, ...warnings].join('; '));
+  else if (warnings.length > 0) {
+    // A newer altscope wrote this link: say what this version could not show.
+    actions.showNotice('info', `Opened a shared link; ${warnings.join('; ')}.`);
+  } else if (store.getState().recoverableDraft !== null) {
     actions.showNotice(
       'info',
       'Opened a shared link. Your local draft was kept and can be restored.',

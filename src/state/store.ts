@@ -69,9 +69,17 @@ export type AppState = ScenarioSlice &
 
 export type AppStore = ReturnType<typeof createAppStore>;
 
-/** The initial text parse; also used by every later text change. */
-export function parseInto(deps: AppDeps, text: string, previous: AltTable | null) {
-  const r = deps.parseScenario(text);
+/**
+ * The initial text parse; also used by every later text change. With a chosen profile, feature
+ * names resolve in that profile's catalogue (bits move between kernel versions).
+ */
+export function parseInto(
+  deps: AppDeps,
+  text: string,
+  previous: AltTable | null,
+  kernel: KernelVersion | null = null,
+) {
+  const r = kernel ? deps.parseScenario(text, kernel) : deps.parseScenario(text);
   return { table: r.table ?? previous, diagnostics: r.diagnostics };
 }
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { KERNEL_VERSIONS, PATCH_LOOPS } from '../core/model';
 import type { KernelVersion, PatchLoop } from '../core/model';
-import { useActions, useAppState, useDeps, useStoreApi } from '../state/hooks';
+import { buildLink } from '../permalink';
+import { useActions, useAppState, useStoreApi } from '../state/hooks';
 import { selectKernel, selectLoop } from '../state/selectors';
 import { captureShareState } from '../state/share';
 import type { ThemeChoice } from '../state/store';
@@ -11,7 +12,6 @@ import { FileInput } from './FileInput';
 /** Profile, loop, syntax, theme, examples, file, and the share button. */
 export function Toolbar() {
   const actions = useActions();
-  const deps = useDeps();
   const store = useStoreApi();
   const kernel = useAppState(selectKernel);
   const loop = useAppState(selectLoop);
@@ -20,10 +20,14 @@ export function Toolbar() {
   const [copied, setCopied] = useState('');
 
   const copyLink = async () => {
-    const share = captureShareState(store.getState());
-    const fragment = deps.encodePermalink(share);
-    const url = `${location.origin}${location.pathname}${location.search}${fragment}`;
-    history.replaceState(null, '', fragment);
+    const built = buildLink(location.href, captureShareState(store.getState()));
+    if (!built.ok) {
+      // Too large for a link that every altscope would open: say so rather than hand out a dud.
+      setCopied(`No link: ${built.error.message}.`);
+      return;
+    }
+    const url = built.url;
+    history.replaceState(null, '', url.slice(url.indexOf('#')));
     try {
       await navigator.clipboard.writeText(url);
       setCopied('Link copied to the clipboard.');

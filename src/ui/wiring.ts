@@ -3,8 +3,7 @@
  * the simulator, the permalink codec. Everything else receives them (and tests pass fakes).
  */
 import { simulate } from '../core';
-import { parseJsonScenario } from '../core/scenario/json';
-import { parseTextScenario } from '../core/scenario/text';
+import { parseScenario } from '../core/scenario';
 import { defaultScenario } from '../examples';
 import { decodePermalink, encodePermalink } from '../permalink';
 import type { AppDeps, KeyValueStorage } from '../state/deps';
@@ -21,14 +20,15 @@ export function createBrowserDeps(): AppDeps {
   return {
     storage: browserStorage(),
     // JSON (the interchange form) starts with `{`; everything else is the text format.
-    parseScenario: (text) =>
-      /^\s*\{/.test(text) ? parseJsonScenario(text) : parseTextScenario(text),
+    parseScenario: (text, kernel) => parseScenario(text, undefined, kernel),
     simulate,
     defaultScenario,
     encodePermalink,
     decodePermalink(fragment) {
       const r = decodePermalink(fragment);
-      return r.ok ? { ok: true, state: r.state } : { ok: false, message: r.error.message };
+      return r.ok
+        ? { ok: true, state: r.state, warnings: r.warnings }
+        : { ok: false, message: r.error.message };
     },
   };
 }

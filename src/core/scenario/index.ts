@@ -1,6 +1,7 @@
 /**
  * Scenario input, either form: JSON (the interchange form, starts with `{`) or the text format.
  */
+import type { KernelVersion } from '../model';
 import { parseJsonScenario } from './json';
 import type { ScenarioParse } from './text';
 import { parseTextScenario } from './text';
@@ -15,7 +16,12 @@ export function isJsonScenario(text: string): boolean {
   return /^\s*\{/.test(text);
 }
 
-/** Parse a scenario in either form; `file` only goes into diagnostic locations. */
-export function parseScenario(text: string, file?: string): ScenarioParse {
-  return isJsonScenario(text) ? parseJsonScenario(text, file) : parseTextScenario(text, file);
+/**
+ * Parse a scenario in either form; `file` only goes into diagnostic locations; `kernel` resolves
+ * feature names in that profile instead of the scenario's own.
+ */
+export function parseScenario(text: string, file?: string, kernel?: KernelVersion): ScenarioParse {
+  return isJsonScenario(text)
+    ? parseJsonScenario(text, file, kernel)
+    : parseTextScenario(text, file, kernel);
 }

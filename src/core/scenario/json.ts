@@ -187,8 +187,15 @@ function readSite(
   return site;
 }
 
-/** Parse a JSON scenario. `file` is only copied into diagnostic locations. */
-export function parseJsonScenario(text: string, file?: string): ScenarioParse {
+/**
+ * Parse a JSON scenario. `file` is only copied into diagnostic locations; `kernel`, when given,
+ * replaces the document's profile for resolving feature names (see parseTextScenario).
+ */
+export function parseJsonScenario(
+  text: string,
+  file?: string,
+  kernelOverride?: KernelVersion,
+): ScenarioParse {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -208,7 +215,7 @@ export function parseJsonScenario(text: string, file?: string): ScenarioParse {
     };
   }
   const r = new Reader();
-  const table = readDocument(r, doc);
+  const table = readDocument(r, doc, kernelOverride);
   const diagnostics: Diagnostic[] = r.problems.map((p) => {
     const pos = positionAt(text, locateJsonPath(text, p.path).offset);
     return {
@@ -223,7 +230,11 @@ export function parseJsonScenario(text: string, file?: string): ScenarioParse {
     : { table, diagnostics };
 }
 
-function readDocument(r: Reader, doc: unknown): AltTable | undefined {
+function readDocument(
+  r: Reader,
+  doc: unknown,
+  kernelOverride: KernelVersion | undefined,
+): AltTable | undefined {
   if (!isObj(doc))
     return void r.error([], 'expected a JSON object {"format": "altscope-scenario", …}');
   if (doc.format !== SCENARIO_FORMAT)
@@ -236,9 +247,10 @@ function readDocument(r: Reader, doc: unknown): AltTable | undefined {
         : `expected "version": ${SCENARIO_VERSION}`,
     );
   }
-  const kernel = (KERNEL_VERSIONS as readonly unknown[]).includes(doc.kernel)
+  const declared = (KERNEL_VERSIONS as readonly unknown[]).includes(doc.kernel)
     ? (doc.kernel as KernelVersion)
     : undefined;
+  const kernel = declared && (kernelOverride ?? declared);
   if (!kernel)
     return void r.error(
       ['kernel'],

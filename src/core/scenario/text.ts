@@ -58,7 +58,12 @@ class TextParser implements EntryContext {
   private sink: ByteSink | undefined;
   private line = 0;
 
-  constructor(private readonly file: string | undefined) {}
+  constructor(
+    private readonly file: string | undefined,
+    private readonly kernelOverride: KernelVersion | undefined,
+  ) {
+    if (kernelOverride) this.kernel = kernelOverride;
+  }
 
   at(column: number): SourceLocation {
     const loc: SourceLocation = { kind: 'text', line: this.line, column };
@@ -150,7 +155,8 @@ class TextParser implements EntryContext {
         v.column,
         `expected a kernel version (${KERNEL_VERSIONS.join(' or ')}), found '${v.text}'`,
       );
-    this.kernel = k;
+    // A chosen profile wins: the statement is still checked, its names resolved in the choice.
+    if (!this.kernelOverride) this.kernel = k;
     this.expectEnd(tokens, 2, 'the kernel version');
   }
 
@@ -322,9 +328,17 @@ class TextParser implements EntryContext {
   }
 }
 
-/** Parse the text scenario format. `file` is only copied into diagnostic locations. */
-export function parseTextScenario(text: string, file?: string): ScenarioParse {
-  const parser = new TextParser(file);
+/**
+ * Parse the text scenario format. `file` is only copied into diagnostic locations. `kernel`,
+ * when given, replaces the `kernel` statement's profile: feature names are resolved in that
+ * profile's catalogue (what the same source means on another kernel; bits move between versions).
+ */
+export function parseTextScenario(
+  text: string,
+  file?: string,
+  kernel?: KernelVersion,
+): ScenarioParse {
+  const parser = new TextParser(file, kernel);
   const lines = text.split(/\r?\n/);
   lines.forEach((line, i) => parser.parseLine(i + 1, line));
   const table = parser.finish();

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { toHex } from '../core';
+import { decodePermalink, encodePermalink } from '../permalink';
+import { createDefaultShareState } from '../permalink/shareState';
+import { createReportSelector } from './report';
+import { selectEffectiveFeatures, selectKernel, selectLoop } from './selectors';
+import { applyShareState, captureShareState } from './share';
+import { createTestApp, decoder } from './testDeps.testutil';
+
+const DECLARES = [
+  'kernel 7.2',
+  'features XSAVEOPT XSAVEC',
+  'site 0xffffffff81283cd3 save_fpregs_to_fpstate',
+  '  orig 49 0f ae 64 24 40',
+  '  alt XSAVEOPT 49 0f ae 74 24 40',
+  '  alt XSAVEC   49 0f c7 64 24 40',
+  '  alt XSAVES   49 0f c7 6c 24 40',
+  '',
+].join('\n');
+
+function finalHex(app: ReturnType<typeof createTestApp>): string {
+  const s = app.store.getState();
+  const report = createReportSelector(app.deps.simulate).select({
+    table: s.table!,
+    kernel: selectKernel(s),
+    loop: selectLoop(s),
+    features: selectEffectiveFeatures(s),
+    decoder,
+  });
+  return toHex(report.sites[0]!.final);
+}
+
+/** Capture `app`'s view as a link and open it in a fresh app. */
+function reopen(app: ReturnType<typeof createTestApp>) {
+  const fragment = encodePermalink(captureShareState(app.store.getState()));
+  const decoded = decodePermalink(fragment);
+  if (!decoded.ok) throw new Error(decoded.error.message);
+  const fresh = createTestApp();
+  const problems = applyShareState(fresh.store, fresh.deps, decoded.state);
+  return { fresh, problems, state: decoded.state };
+}
+
+describe('links', () => {
+  it('turn off a feature the scenario itself declares', () => {
+    const app = createTestApp();
+    app.actions.loadScenario(DECLARES, 'example');
+    expect(finalHex(app)).toBe('490fc7642440'); // XSAVEC wins
+    app.actions.setFeature(10 * 32 + 1, false); // XSAVEC off
+    expect(finalHex(app)).toBe('490fae742440'); // XSAVEOPT wins
+    const { fresh, problems, state } = reopen(app);
+    expect(state.featuresOff).toEqual(['XSAVEC']);
+    expect(state.features).toEqual([]);
+    expect(problems).toEqual([]);
+    expect(fresh.store.getState().features).toEqual({ on: [], off: [10 * 32 + 1] });
+    expect(finalHex(fresh)).toBe('490fae742440');
+  });
+
+  it('carry features switched on, profile, loop, site and syntax', () => {
+    const app = createTestApp();
+    app.actions.loadScenario(DECLARES, 'example');
+    app.actions.setFeature(10 * 32 + 3, true); // XSAVES
+    app.actions.setLoop('multi-pass');
+    app.actions.selectSite('0xffffffff81283cd3');
+    app.actions.setSyntax('intel');
+    const { fresh, state } = reopen(app);
+    expect(state.features).toEqual(['XSAVES']);
+    expect('featuresOff' in state).toBe(false);
+    const s = fresh.store.getState();
+    expect([selectLoop(s), s.site, s.syntax, s.origin]).toEqual([
+      'multi-pass',
+      '0xffffffff81283cd3',
+      'intel',
+      'link',
+    ]);
+    expect(finalHex(fresh)).toBe('490fc76c2440');
+  });
+
+  it("carry a profile switch: the link's names resolve in the chosen profile", () => {
+    const app = createTestApp();
+    app.actions.loadScenario(DECLARES.replace('XSAVES   49', 'INDIRECT_THUNK_ITS 49'), 'example');
+    app.actions.setKernel('6.12');
+    app.actions.setFeature(21 * 32 + 6, true); // INDIRECT_THUNK_ITS in 6.12
+    const { fresh, state } = reopen(app);
+    expect([state.kernel, state.features]).toEqual(['6.12', ['INDIRECT_THUNK_ITS']]);
+    const s = fresh.store.getState();
+    expect(s.kernelChoice).toBe('6.12');
+    expect(s.table?.sites[0]?.entries[2]?.cpuid).toBe(21 * 32 + 6);
+    expect(selectEffectiveFeatures(s).has(21 * 32 + 6)).toBe(true);
+  });
+
+  it('report a feature name the profile does not know', () => {
+    const app = createTestApp();
+    const problems = applyShareState(app.store, app.deps, {
+      ...decodeOk(encodePermalink({ ...base(), features: ['NOPE'], featuresOff: ['ALSO_NOPE'] })),
+    });
+    expect(problems).toEqual([
+      'feature "NOPE" in the link: unknown feature "NOPE"',
+      'feature "ALSO_NOPE" in the link: unknown feature "ALSO_NOPE"',
+    ]);
+  });
+});
+
+function base() {
+  return { ...createDefaultShareState(), scenario: DECLARES };
+}
+
+function decodeOk(fragment: string) {
+  const d = decodePermalink(fragment);
+  if (!d.ok) throw new Error(d.error.message);
+  return d.state;
+}
