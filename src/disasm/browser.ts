@@ -15,12 +15,16 @@ let pending: Promise<BrowserDisasm> | undefined;
 
 /** Start (or join) the one lazy load of iced-x86. */
 export function loadBrowserDisasm(): Promise<BrowserDisasm> {
-  pending ??= Promise.all([import('iced-x86'), import('./decoder'), import('./format')]).then(
-    ([iced, { makeIcedDecoder }, { makeIcedDisassembler }]) => ({
-      // Both live as long as the page: never disposed.
-      decoder: makeIcedDecoder(iced),
-      disassembler: makeIcedDisassembler(iced),
-    }),
-  );
+  pending ??= Promise.all([
+    import('iced-x86'),
+    import('./decoder'),
+    import('./format'),
+    import('./cpuid'),
+  ]).then(([iced, { makeIcedDecoder }, { makeIcedDisassembler }, { withCpuidFeatures }]) => ({
+    // Both live as long as the page: never disposed.
+    decoder: makeIcedDecoder(iced),
+    // With CPUID features, or the review panel's `cpuid-mismatch` lint never fires in the app.
+    disassembler: withCpuidFeatures(makeIcedDisassembler(iced), iced),
+  }));
   return pending;
 }

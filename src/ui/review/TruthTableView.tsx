@@ -15,6 +15,10 @@ export function TruthTableView({ site, deps }: { site: Site; deps: ReviewDeps })
   return (
     <section aria-label="Truth table" data-testid="truth-table">
       {t.note && <p className="muted">{t.note}</p>}
+      <p data-testid="truth-summary">
+        {t.groups.reduce((n, g) => n + g.rows.length, 0)} combinations, {t.groups.length} outcome
+        {t.groups.length === 1 ? '' : 's'}
+      </p>
       <table>
         <thead>
           <tr>
@@ -28,7 +32,7 @@ export function TruthTableView({ site, deps }: { site: Site; deps: ReviewDeps })
         <tbody>
           {t.groups.flatMap((g, gi) =>
             g.rows.map((row, ri) => (
-              <tr key={`${gi}-${ri}`} className={`truth-group-${gi % 2}`}>
+              <tr key={`${gi}-${ri}`} className={`truth-group-${gi % 2}`} data-group={gi}>
                 {row.map((on, i) => (
                   <td key={i}>{on ? 'on' : 'off'}</td>
                 ))}
