@@ -39,9 +39,13 @@ export async function startPreview(outDir: string): Promise<PreviewServer> {
       '--port',
       String(port),
       '--strictPort',
+      // Other builds of this project may be running; this one serves its own outDir.
+      '--bypass-lock',
     ],
-    { stdio: 'ignore', detached: true },
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = `http://127.0.0.1:${port}`;
   const stop = () => {
     if (child.pid !== undefined && child.exitCode === null) {
@@ -63,5 +67,5 @@ export async function startPreview(outDir: string): Promise<PreviewServer> {
     await new Promise((r) => setTimeout(r, 100));
   }
   stop();
-  throw new Error(`vite preview did not answer on ${url} within 30 s`);
+  throw new Error(`vite preview did not answer on ${url} within 30 s: ${stderr.slice(-2000)}`);
 }

@@ -1,0 +1,215 @@
+/**
+ * Browser speed on the production build (Playwright + system Chromium, headless), medians of
+ * RUNS runs: a whole vmlinux chosen → site list shown; a feature toggled → results painted; a
+ * permalink opened cold → its site shown; JS and wasm bytes (gzip) fetched before first paint.
+ * Times are taken inside the page (`performance.now()` at the input event, a MutationObserver
+ * for the DOM change, then the next animation frame for the paint). Prints a table; never
+ * asserts.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { startPreview } from './previewServer';
+
+const RUNS = 5;
+const CHROMIUM = '/usr/bin/chromium';
+const CAPTURE = '/work/shared/reference/captures/debian-sid-7.2.13/vmlinux-alt.elf.xz';
+const XSAVE_SITE = 'save_fpregs_to_fpstate+0x55/0xa0';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/** Resolve when an element matching `testid` has text matching `pattern`; time from `since`. */
+function watchText(page: Page, testid: string, pattern: string) {
+  return page.evaluate(
+    ({ testid, pattern }) =>
+      new Promise<{ dom: number; painted: number }>((resolve) => {
+        const re = new RegExp(pattern);
+        const check = () =>
+          [...document.querySelectorAll(`[data-testid="${testid}"]`)].some((e) =>
+            re.test(e.textContent ?? ''),
+          );
+        const done = () => {
+          const dom = performance.now();
+          obs.disconnect();
+          // The frame after the DOM change is the one that paints it.
+          requestAnimationFrame(() =>
+            setTimeout(() => resolve({ dom, painted: performance.now() })),
+          );
+        };
+        const obs = new MutationObserver(() => check() && done());
+        obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+        if (check()) done();
+      }),
+    { testid, pattern },
+  );
+}
+
+/** performance.now() of the next `type` event (capture phase) anywhere in the page. */
+function markNextEvent(page: Page, type: string) {
+  return page.evaluate(
+    (type) =>
+      new Promise<number>((resolve) =>
+        addEventListener(type, () => resolve(performance.now()), { capture: true, once: true }),
+      ),
+    type,
+  );
+}
+
+/**
+ * tsx (esbuild keepNames) wraps functions passed to `page.evaluate` in `__name(…)`, which the
+ * page does not define: give every page an identity `__name`.
+ */
+async function newContext(browser: Browser) {
+  const context = await browser.newContext();
+  await context.addInitScript('globalThis.__name = (f) => f;');
+  return context;
+}
+
+async function openApp(browser: Browser, url: string): Promise<Page> {
+  const page = await (await newContext(browser)).newPage();
+  await page.goto(url);
+  await page.getByTestId('site-row').first().waitFor();
+  return page;
+}
+
+async function measureKernel(browser: Browser, url: string, vmlinux: string) {
+  const listed: number[] = [];
+  const toggleDom: number[] = [];
+  const togglePaint: number[] = [];
+  const coldLink: number[] = [];
+  let link = '';
+  for (let i = 0; i < RUNS; i++) {
+    const page = await openApp(browser, url);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    const chosen = markNextEvent(page, 'change');
+    const shown = watchText(page, 'site-count', '^6186$');
+    await page.getByTestId('file-input').setInputFiles(vmlinux);
+    listed.push((await shown).painted - (await chosen));
+
+    await page.getByRole('searchbox', { name: 'Search sites' }).fill(XSAVE_SITE);
+    await page.getByTestId('site-row').filter({ hasText: XSAVE_SITE }).click();
+    await page.getByTestId('final-column').filter({ hasText: 'xsave64' }).waitFor();
+    const toggle = page
+      .getByTestId('feature-toggle')
+      .and(page.getByRole('checkbox', { name: 'XSAVEC', exact: true }));
+    const clicked = markNextEvent(page, 'click');
+    const painted = watchText(page, 'final-column', 'xsavec64');
+    await toggle.check();
+    const t0 = await clicked;
+    const t = await painted;
+    toggleDom.push(t.dom - t0);
+    togglePaint.push(t.painted - t0);
+
+    await page.getByTestId('copy-link').click();
+    link = page.url();
+    await page.context().close();
+
+    // Cold: a fresh context (empty cache), the link typed into the address bar.
+    const cold = await (await newContext(browser)).newPage();
+    await cold.goto(link);
+    const shownCold = await watchText(cold, 'final-column', 'xsavec64');
+    coldLink.push(shownCold.painted);
+    await cold.context().close();
+  }
+  return { listed, toggleDom, togglePaint, coldLink, linkLength: link.length };
+}
+
+/** JS and wasm fetched before first contentful paint, gzip-sized from the build output. */
+async function measureFirstPaintBytes(browser: Browser, url: string, outDir: string) {
+  const page = await (await newContext(browser)).newPage();
+  await page.goto(url);
+  await page.getByTestId('site-row').first().waitFor();
+  const { fcp, resources } = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    resources: performance.getEntriesByType('resource').map((r) => ({
+      name: r.name,
+      start: r.startTime,
+      end: (r as PerformanceResourceTiming).responseEnd,
+    })),
+  }));
+  await page.context().close();
+  // What first paint waits for at most: the resources fully fetched before it.
+  const before = resources.filter((r) => r.end < fcp);
+  const sized = (rs: typeof resources) =>
+    rs
+      .map((r) => ({ path: new URL(r.name).pathname, end: r.end }))
+      .filter((r) => /\.(js|wasm)$/.test(r.path))
+      .map((r) => ({
+        ...r,
+        gzip: gzipSync(readFileSync(join(outDir, r.path)), { level: 9 }).length,
+      }));
+  return { fcp, before: sized(before), all: sized(resources) };
+}
+
+async function main() {
+  const outDir = mkdtempSync(join(tmpdir(), 'altscope-bench-'));
+  execFileSync(
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'build',
+      '--outDir',
+      outDir,
+      '--emptyOutDir',
+      '--bypass-lock',
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const server = await startPreview(outDir);
+  const browser = await chromium.launch({
+    executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    const bytes = await measureFirstPaintBytes(browser, server.url, outDir);
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    const sum = (xs: { gzip: number }[]) => xs.reduce((n, x) => n + x.gzip, 0);
+    console.log(`first contentful paint: ${bytes.fcp.toFixed(0)} ms after navigation`);
+    console.log(`JS+wasm fetched before first paint (gzip): ${kb(sum(bytes.before))}`);
+    for (const b of bytes.before)
+      console.log(`  ${b.path}  ${kb(b.gzip)}  (done at ${b.end.toFixed(0)} ms)`);
+    console.log(`JS+wasm by the time the page is ready (gzip): ${kb(sum(bytes.all))}`);
+    const late = bytes.all.filter((b) => !bytes.before.some((x) => x.path === b.path));
+    for (const b of late) {
+      console.log(
+        `  after first paint: ${b.path}  ${kb(b.gzip)}  (done at ${b.end.toFixed(0)} ms)`,
+      );
+    }
+
+    if (!existsSync(CAPTURE)) {
+      console.log(`${CAPTURE} absent: kernel timings skipped`);
+      return;
+    }
+    const tmp = mkdtempSync(join(tmpdir(), 'altscope-vmlinux-'));
+    const vmlinux = join(tmp, 'vmlinux-7.2.13');
+    execFileSync('sh', ['-c', `xz -dc '${CAPTURE}' > '${vmlinux}'`]);
+    const k = await measureKernel(browser, server.url, vmlinux);
+    rmSync(tmp, { recursive: true, force: true });
+    const rows: [string, number[], number][] = [
+      ['7.2.13 vmlinux chosen → 6,186 sites listed', k.listed, 1500],
+      ['feature toggled → final column in DOM', k.toggleDom, 16],
+      ['feature toggled → painted (next frame)', k.togglePaint, 16],
+      ['permalink opened cold → site shown', k.coldLink, 1000],
+    ];
+    console.log(
+      `\n${'measure'.padEnd(46)} ${'median ms'.padStart(10)} ${'target'.padStart(8)}  runs`,
+    );
+    for (const [name, xs, target] of rows) {
+      console.log(
+        `${name.padEnd(46)} ${median(xs).toFixed(1).padStart(10)} ${String(target).padStart(8)}  ${xs.map((x) => x.toFixed(0)).join(' ')}`,
+      );
+    }
+    console.log(`(link to one kernel site: ${k.linkLength} characters; median of ${RUNS})`);
+  } finally {
+    await browser.close();
+    server.stop();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+await main();
