@@ -29,16 +29,18 @@ export function selectEffectiveFeatures(s: AppState): ReadonlySet<number> {
 
 /** Features the scenario's entries reference, in first-use order, with the sites each decides. */
 export function selectReferencedFeatures(s: AppState): Map<number, string[]> {
-  const out = new Map<number, string[]>();
+  // Sets while collecting: a kernel has thousands of sites per feature (ALWAYS), and
+  // de-duplicating with Array.includes made this quadratic.
+  const seen = new Map<number, Set<string>>();
   for (const site of s.table?.sites ?? []) {
+    const name = site.symbol ?? formatAddr(site.addr);
     for (const e of site.entries) {
-      const list = out.get(e.cpuid) ?? [];
-      const name = site.symbol ?? formatAddr(site.addr);
-      if (!list.includes(name)) list.push(name);
-      out.set(e.cpuid, list);
+      const names = seen.get(e.cpuid) ?? new Set<string>();
+      names.add(name);
+      seen.set(e.cpuid, names);
     }
   }
-  return out;
+  return new Map([...seen].map(([f, names]) => [f, [...names]]));
 }
 
 export function formatAddr(a: bigint): string {
