@@ -5,15 +5,40 @@ import globals from 'globals';
 
 const noUiInCore = {
   patterns: [
-    { group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*'], message: 'src/core is pure: no React or store.' },
-    { group: ['iced-x86', 'monaco-editor', 'monaco-editor/*'], message: 'src/core takes a decoder through ports.ts.' },
-    { group: ['**/ui/**', '**/state/**', '**/disasm/**', '**/cli/**', '**/binary/**', '**/permalink/**'], message: 'src/core knows nothing of the layers above it.' },
+    {
+      group: ['react', 'react-dom', 'react/*', 'zustand', 'zustand/*'],
+      message: 'src/core is pure: no React or store.',
+    },
+    {
+      group: ['iced-x86', 'monaco-editor', 'monaco-editor/*'],
+      message: 'src/core takes a decoder through ports.ts.',
+    },
+    {
+      group: [
+        '**/ui/**',
+        '**/state/**',
+        '**/disasm/**',
+        '**/cli/**',
+        '**/binary/**',
+        '**/permalink/**',
+      ],
+      message: 'src/core knows nothing of the layers above it.',
+    },
     { group: ['node:*', 'fs', 'path'], message: 'src/core runs in the browser too.' },
   ],
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'test-results', 'playwright-report', 'e2e-output'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'coverage',
+      'test-results',
+      'playwright-report',
+      'e2e-output',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -21,7 +46,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/ban-ts-comment': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -40,7 +68,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['react', 'react-dom', 'zustand', '**/ui/**', '**/state/**', 'node:*', 'fs'], message: 'Readers and codecs are pure: they run in a worker and in Node.' }] },
+        {
+          patterns: [
+            {
+              group: ['react', 'react-dom', 'zustand', '**/ui/**', '**/state/**', 'node:*', 'fs'],
+              message: 'Readers and codecs are pure: they run in a worker and in Node.',
+            },
+          ],
+        },
       ],
     },
   },
