@@ -32,6 +32,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'dist-cli',
       'node_modules',
       'coverage',
       'test-results',

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+/**
+ * Bundle the CLI (`src/cli/main.ts` and everything it imports) into `dist-cli/altscope.mjs`, so
+ * `bin/altscope.mjs` starts without transpiling TypeScript on every run (tsx: ~1.5 s of CPU per
+ * start on this machine). Packages stay external: iced-x86 and the decompressors load from
+ * node_modules as usual.
+ *
+ * Run by `npm install` / `npm ci` (`prepare`) and by `npm run build:cli`. With `--optional` a
+ * missing esbuild (an install without dev dependencies) is a notice, not a failure: the
+ * launcher then falls back to tsx. `dist-cli/inputs.json` lists the bundled sources so the
+ * launcher can tell when the bundle is older than them.
+ */
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const BUNDLE = join(ROOT, 'dist-cli', 'altscope.mjs');
+export const INPUTS = join(ROOT, 'dist-cli', 'inputs.json');
+
+/** Build the bundle; resolves to false (with a reason on stderr) when esbuild is unavailable. */
+export async function buildCli({ quiet = false } = {}) {
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    if (!quiet) console.error('altscope: esbuild is not installed; the CLI will run through tsx');
+    return false;
+  }
+  const result = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: ['src/cli/main.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    metafile: true,
+    write: false,
+    outfile: BUNDLE,
+    logLevel: quiet ? 'silent' : 'warning',
+    legalComments: 'none',
+  });
+  const out = result.outputFiles.find((f) => f.path === BUNDLE);
+  if (!out) throw new Error(`esbuild produced no ${BUNDLE}`);
+  mkdirSync(dirname(BUNDLE), { recursive: true });
+  // Write-then-rename: a CLI started meanwhile sees the old bundle or the new one, never half.
+  const tmp = `${BUNDLE}.${process.pid}.tmp`;
+  writeFileSync(tmp, out.contents);
+  renameSync(tmp, BUNDLE);
+  // Paths relative to ROOT (absWorkingDir); node_modules are external, so only our sources.
+  const inputs = Object.keys(result.metafile.inputs);
+  const tmpInputs = `${INPUTS}.${process.pid}.tmp`;
+  writeFileSync(tmpInputs, JSON.stringify({ inputs }, null, 1));
+  renameSync(tmpInputs, INPUTS);
+  return true;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const optional = process.argv.includes('--optional');
+  buildCli().then(
+    (ok) => {
+      if (ok) console.log(`altscope: bundled the CLI into ${relative(process.cwd(), BUNDLE)}`);
+      process.exitCode = ok || optional ? 0 : 1;
+    },
+    (err) => {
+      console.error(`altscope: bundling the CLI failed: ${err?.message ?? err}`);
+      process.exitCode = optional ? 0 : 1;
+    },
+  );
+}
