@@ -143,3 +143,49 @@ test('axe: no serious or critical accessibility issues', async ({ page }) => {
     [],
   );
 });
+
+test('a scenario file opened through file-input replaces the scenario', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await expect.poll(() => app.siteRows.count()).toBeGreaterThanOrEqual(3);
+  await app.openScenarioFile(
+    'from-disk.alt',
+    'kernel 6.12\nsite 0xffffffff81000000 from_disk\norig 90 90 90\nalt ALWAYS 0f 0b 90\n',
+  );
+  await expect(app.siteCount).toHaveText('1');
+  await expect(app.siteRows.first()).toContainText('from_disk');
+  await expect(app.finalColumn).toContainText('ud2');
+  // The file's kernel line decides the profile.
+  await expect(page.getByRole('combobox', { name: 'Kernel profile' })).toHaveValue('6.12');
+});
+
+test('a link can turn off a feature the scenario itself declares', async ({ page, browser }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.setScenarioText(
+    [
+      'kernel 7.2',
+      'features XSAVEOPT XSAVEC',
+      'site 0xffffffff81283cd3 save_fpregs_to_fpstate',
+      '  orig 49 0f ae 64 24 40',
+      '  alt XSAVEOPT 49 0f ae 74 24 40',
+      '  alt XSAVEC   49 0f c7 64 24 40',
+      '',
+    ].join('\n'),
+  );
+  await expect(app.finalColumn).toContainText('xsavec64 0x40(%r12)');
+  await app.featureToggle('XSAVEC').uncheck();
+  await expect(app.finalColumn).toContainText('xsaveopt64 0x40(%r12)');
+  await app.copyLink.click();
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#v1=/);
+  const fresh = await browser.newPage();
+  try {
+    const other = new AppPage(fresh);
+    await fresh.goto(page.url());
+    await expect(other.featureToggle('XSAVEOPT')).toBeChecked();
+    await expect(other.featureToggle('XSAVEC')).not.toBeChecked();
+    await expect(other.finalColumn).toContainText('xsaveopt64 0x40(%r12)');
+  } finally {
+    await fresh.close();
+  }
+});

@@ -40,6 +40,30 @@ export class AppPage {
     await this.page.evaluate((t) => window.__altscopeTest?.setScenarioText(t), text);
   }
 
+  /** A feature preset by its option value: `none`, `referenced`, `scenario`, `qemu64`, `max`, … */
+  async choosePreset(value: string) {
+    await this.page.getByRole('combobox', { name: 'Feature preset' }).selectOption(value);
+  }
+
+  async pasteCpuinfo(text: string) {
+    await this.choosePreset('cpuinfo');
+    await this.page.getByLabel('Paste /proc/cpuinfo (flags and bugs lines)').fill(text);
+    await this.page.getByRole('button', { name: 'Apply cpuinfo' }).click();
+  }
+
+  async chooseTheme(theme: 'system' | 'light' | 'dark') {
+    await this.page.getByRole('combobox', { name: 'Theme' }).selectOption(theme);
+  }
+
+  /** Open a scenario file from disk through the `file-input` (read by the file worker). */
+  async openScenarioFile(name: string, text: string) {
+    await this.fileInput.setInputFiles({
+      name,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(text, 'utf8'),
+    });
+  }
+
   async chooseSyntax(label: 'AT&T' | 'Intel') {
     await this.page.getByRole('radio', { name: label }).check();
   }

@@ -30,8 +30,12 @@ export default function ScenarioEditor() {
       model,
       automaticLayout: true,
       minimap: { enabled: false },
-      fontSize: 13,
+      fontSize: 12,
       lineNumbersMinChars: 3,
+      folding: false,
+      // The editor column is narrow: wrap rather than push bytes and inline disassembly off the edge.
+      wordWrap: 'on',
+      wrappingIndent: 'deepIndent',
       scrollBeyondLastLine: false,
       inlayHints: { enabled: 'on' },
       ariaLabel: 'Scenario text',

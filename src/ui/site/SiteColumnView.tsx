@@ -37,7 +37,9 @@ export function SiteColumnView({ column, cells, title, notes, shaded, highlight,
                   <span className="insn-hex">
                     {hexBytes(column.bytes, c.offset, c.offset + c.insn.length)}
                   </span>
-                  <span className={`insn-text${c.insn.ok ? '' : ' insn-bad'}`}>{c.insn.text}</span>
+                  <span className={`insn-text${c.insn.ok ? '' : ' insn-bad'}`} title={c.insn.text}>
+                    {c.insn.text}
+                  </span>
                 </>
               ) : (
                 <span className="insn-cont" aria-hidden="true">

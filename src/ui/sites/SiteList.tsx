@@ -138,7 +138,8 @@ function SiteRow(props: {
   const win = r.selected === null ? undefined : site?.entries[r.selected];
   const winLabel = win
     ? `${win.flags & ALT_FLAG_NOT ? 'NOT ' : ''}${featureLabel(win.cpuid, kernel)}`
-    : '—';
+    : 'no winner';
+  const count = site?.entries.length ?? 0;
   return (
     <div
       id={`site-row-${index}`}
@@ -150,14 +151,24 @@ function SiteRow(props: {
       style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
       onClick={onSelect}
     >
-      <span className={`status status-${status}`}>
-        <span aria-hidden="true">{STATUS_ICON[status]}</span> {STATUS_LABEL[status]}
+      <span className={`status status-${status}`} title={STATUS_LABEL[status]}>
+        <span aria-hidden="true">{STATUS_ICON[status]}</span>
+        <span className="sr-only">{STATUS_LABEL[status]}</span>
       </span>
       <span className="site-row-main">
-        <span className="site-sym">{r.symbol ?? hexAddr(r.addr)}</span>
-        <span className="muted mono small">
-          {hexAddr(r.addr)} · {site?.entries.length ?? 0} entr
-          {site?.entries.length === 1 ? 'y' : 'ies'} · {winLabel}
+        <span className="site-row-meta">
+          <span className="site-sym" title={r.symbol ?? hexAddr(r.addr)}>
+            {r.symbol ?? hexAddr(r.addr)}
+          </span>
+          <span className="site-entries muted">
+            {count} entr{count === 1 ? 'y' : 'ies'}
+          </span>
+        </span>
+        <span className="site-row-meta muted">
+          <span className="site-addr">{hexAddr(r.addr).slice(2)}</span>
+          <span className="site-win" title={`winning entry: ${winLabel}`}>
+            {winLabel}
+          </span>
         </span>
       </span>
     </div>
