@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../core/model';
-import { SymbolIndex, type NamedAddr } from './elf/kallsyms';
+import { columnsOfNamed, SymbolIndex, type NamedAddr } from './elf/kallsyms';
 import { lineError, okResult, failResult, type ReadResult } from './result';
 
 /** At most this many errors are listed; a file that is mostly garbage is not a System.map. */
@@ -42,7 +42,7 @@ export function readSystemMap(text: string): ReadResult<SymbolIndex> {
       ...(errors.length ? errors : [lineError('system-map', 'no symbols in the System.map', 1)]),
     );
   return okResult(
-    new SymbolIndex(names),
+    new SymbolIndex(columnsOfNamed(names)),
     errors.map((e) => ({ ...e, severity: 'warning' as const })),
   );
 }

@@ -11,90 +11,172 @@ export interface NamedAddr {
 }
 
 /**
+ * Symbols as columns, in input order: what SymbolIndex needs without one object (or one decoded
+ * name) per symbol. `name` and `indexOf` are only called for the few names actually needed.
+ */
+export interface SymbolColumns {
+  count: number;
+  /** Address halves: addr = hi · 2³² + lo. */
+  hi: Uint32Array;
+  lo: Uint32Array;
+  /** 1 for a weak symbol. */
+  weak: Uint8Array;
+  name(i: number): string;
+  /** First symbol (input order) with exactly this name, or -1. */
+  indexOf(name: string): number;
+}
+
+/** Host byte order decides where the halves of a u64 sit in a Uint32Array view. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+const LO = LITTLE_ENDIAN ? 0 : 1;
+const HI = 1 - LO;
+
+/**
  * Names addresses the way the kernel's `%pS` does: `symbol+0xoff/0xsize`, where the symbol is
  * the last one at or below the address (the first of its aliases in kallsyms order) and the
  * size is the distance to the next higher symbol address.
  */
 export class SymbolIndex {
-  private readonly addrs: bigint[];
-  private readonly names: string[];
-  private readonly byName = new Map<string, bigint>();
+  /** Distinct symbol addresses, ascending, as halves. */
+  private readonly hi: Uint32Array;
+  private readonly lo: Uint32Array;
+  /** Per distinct address: the symbol (column index) whose name `%pS` prints. */
+  private readonly first: Int32Array;
+  private readonly names = new Map<number, string>();
+  private readonly looked = new Map<string, bigint | undefined>();
 
-  constructor(symbols: readonly NamedAddr[]) {
-    for (const s of symbols) if (!this.byName.has(s.name)) this.byName.set(s.name, s.addr);
-    // scripts/kallsyms sorts by address, then non-weak first, then names that do not look
-    // like linker-script symbols, then fewer leading underscores, then its input order —
-    // which is `nm -n` order, i.e. by name among equal addresses. The first alias is printed.
-    // Sorting on u32 halves keeps BigInt out of the comparator (150k symbols in a vmlinux).
-    const n = symbols.length;
+  constructor(private readonly cols: SymbolColumns) {
+    const n = cols.count;
+    // Sort the addresses natively as u64 (a BigUint64Array written through a u32 view: no
+    // BigInt per symbol, no comparator), then keep each distinct address once.
+    const keys = new BigUint64Array(n);
+    const halves = new Uint32Array(keys.buffer);
+    for (let i = 0; i < n; i++) {
+      halves[2 * i + LO] = cols.lo[i] as number;
+      halves[2 * i + HI] = cols.hi[i] as number;
+    }
+    keys.sort();
     const hi = new Uint32Array(n);
     const lo = new Uint32Array(n);
-    const rank = new Uint32Array(n);
+    let u = 0;
     for (let i = 0; i < n; i++) {
-      const s = symbols[i] as NamedAddr;
-      hi[i] = Number(BigInt.asUintN(64, s.addr) >> 32n);
-      lo[i] = Number(BigInt.asUintN(32, s.addr));
-      rank[i] = aliasRank(s);
+      const h = halves[2 * i + HI] as number;
+      const l = halves[2 * i + LO] as number;
+      if (u > 0 && hi[u - 1] === h && lo[u - 1] === l) continue;
+      hi[u] = h;
+      lo[u] = l;
+      u++;
     }
-    const order = Array.from({ length: n }, (_, i) => i).sort(
-      (a, b) =>
-        (hi[a] as number) - (hi[b] as number) ||
-        (lo[a] as number) - (lo[b] as number) ||
-        (rank[a] as number) - (rank[b] as number) ||
-        compareNames((symbols[a] as NamedAddr).name, (symbols[b] as NamedAddr).name),
-    );
-    this.addrs = [];
-    this.names = [];
-    let last: bigint | undefined;
-    for (const i of order) {
-      const s = symbols[i] as NamedAddr;
-      if (last === s.addr) continue;
-      last = s.addr;
-      this.addrs.push(s.addr);
-      this.names.push(s.name);
+    this.hi = hi.subarray(0, u);
+    this.lo = lo.subarray(0, u);
+    this.first = new Int32Array(u).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const slot = this.find(cols.hi[i] as number, cols.lo[i] as number);
+      const cur = this.first[slot] as number;
+      // Input order is the last tie-break, so a later symbol must be strictly better.
+      if (cur < 0 || this.printedBefore(i, cur)) this.first[slot] = i;
     }
   }
 
   get size(): number {
-    return this.addrs.length;
+    return this.hi.length;
   }
 
-  /** Index of the last symbol address <= addr, or -1. */
-  private find(addr: bigint): number {
-    let lo = 0;
-    let hi = this.addrs.length - 1;
+  /**
+   * Whether alias `a` is printed instead of `b` at the same address. scripts/kallsyms sorts by
+   * address, then non-weak first, then names that do not look like linker-script symbols, then
+   * fewer leading underscores, then its input order — which is `nm -n` order, i.e. by name
+   * among equal addresses.
+   */
+  private printedBefore(a: number, b: number): boolean {
+    const na = this.nameOf(a);
+    const nb = this.nameOf(b);
+    const ra = aliasRank(na, this.cols.weak[a] === 1);
+    const rb = aliasRank(nb, this.cols.weak[b] === 1);
+    return ra !== rb ? ra < rb : na < nb;
+  }
+
+  private nameOf(i: number): string {
+    let s = this.names.get(i);
+    if (s === undefined) {
+      s = this.cols.name(i);
+      this.names.set(i, s);
+    }
+    return s;
+  }
+
+  /** Index of the last distinct address <= (h, l), or -1. */
+  private find(h: number, l: number): number {
+    let a = 0;
+    let b = this.hi.length - 1;
     let best = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.addrs[mid] as bigint) <= addr) {
+    while (a <= b) {
+      const mid = (a + b) >> 1;
+      const mh = this.hi[mid] as number;
+      if (mh < h || (mh === h && (this.lo[mid] as number) <= l)) {
         best = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
+        a = mid + 1;
+      } else b = mid - 1;
     }
     return best;
   }
 
-  /** `%pS` text, or undefined when no symbol covers the address. */
-  format(addr: bigint): string | undefined {
-    const i = this.find(addr);
-    if (i < 0) return undefined;
-    const base = this.addrs[i] as bigint;
-    const next = this.addrs[i + 1];
-    if (next === undefined) return undefined;
-    return `${this.names[i]}+0x${(addr - base).toString(16)}/0x${(next - base).toString(16)}`;
+  private addrAt(slot: number): bigint {
+    return (BigInt(this.hi[slot] as number) << 32n) | BigInt(this.lo[slot] as number);
   }
 
-  /** Address of a symbol by exact name (first match). */
+  /** `%pS` text, or undefined when no symbol covers the address. */
+  format(addr: bigint): string | undefined {
+    if (addr < 0n || addr >= 1n << 64n) return undefined;
+    const i = this.find(Number(addr >> 32n), Number(addr & 0xffffffffn));
+    if (i < 0 || i + 1 >= this.hi.length) return undefined;
+    const base = this.addrAt(i);
+    const next = this.addrAt(i + 1);
+    const name = this.nameOf(this.first[i] as number);
+    return `${name}+0x${(addr - base).toString(16)}/0x${(next - base).toString(16)}`;
+  }
+
+  /** Address of a symbol by exact name (first match in input order). */
   lookup(name: string): bigint | undefined {
-    return this.byName.get(name);
+    if (this.looked.has(name)) return this.looked.get(name);
+    const i = this.cols.indexOf(name);
+    const addr =
+      i < 0
+        ? undefined
+        : (BigInt(this.cols.hi[i] as number) << 32n) | BigInt(this.cols.lo[i] as number);
+    this.looked.set(name, addr);
+    return addr;
   }
 }
 
+/** Columns over named addresses (System.map, placed relocatable symbols): names already text. */
+export function columnsOfNamed(symbols: readonly NamedAddr[]): SymbolColumns {
+  const n = symbols.length;
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  const weak = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = symbols[i] as NamedAddr;
+    const a = BigInt.asUintN(64, s.addr);
+    hi[i] = Number(a >> 32n);
+    lo[i] = Number(a & 0xffffffffn);
+    weak[i] = s.weak ? 1 : 0;
+  }
+  return {
+    count: n,
+    hi,
+    lo,
+    weak,
+    name: (i) => (symbols[i] as NamedAddr).name,
+    indexOf: (name) => symbols.findIndex((s) => s.name === name),
+  };
+}
+
 /** Lower ranks win among aliases: weak last, then linker-provided, then more underscores. */
-function aliasRank(s: NamedAddr): number {
+function aliasRank(name: string, weak: boolean): number {
   let us = 0;
-  while (s.name.charCodeAt(us) === 95) us++;
-  return (s.weak ? 1 << 20 : 0) + (looksLinkerProvided(s.name) ? 1 << 19 : 0) + Math.min(us, 1000);
+  while (name.charCodeAt(us) === 95) us++;
+  return (weak ? 1 << 20 : 0) + (looksLinkerProvided(name) ? 1 << 19 : 0) + Math.min(us, 1000);
 }
 
 /** `__start_X`, `__stop_X`, `__end_X`, `__X_start`, `__X_end` (kallsyms demotes these). */
@@ -102,9 +184,6 @@ function looksLinkerProvided(name: string): boolean {
   if (name.length < 8 || !name.startsWith('__')) return false;
   return /^__(start_|stop_|end_)/.test(name) || name.endsWith('_start') || name.endsWith('_end');
 }
-
-/** Byte order, as `nm` sorts in the C locale. */
-const compareNames = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The ELF symbols kallsyms would list: defined, named, in an allocated section. */
 export function selectKallsyms(

@@ -5,7 +5,7 @@ import { readAltInstructions } from './altinstr';
 import { findBanner } from './banner';
 import { buildAltTable } from './buildTable';
 import { ET_REL, readElfHeader, readSections } from './header';
-import { selectKallsyms, SymbolIndex, type NamedAddr } from './kallsyms';
+import { columnsOfNamed, selectKallsyms, SymbolIndex, type NamedAddr } from './kallsyms';
 import { chooseKernel } from './kernelVersion';
 import { SectionLayout } from './layout';
 import { applyRelocations, type AppliedRela } from './rela';
@@ -53,7 +53,7 @@ export function readRelocatable(
       const base = s.shndx !== undefined ? layout.of(s.shndx)?.base : undefined;
       if (base !== undefined) placedSyms.push({ ...s, addr: base + s.addr });
     }
-    const names = opts.names ?? new SymbolIndex(placedSyms);
+    const names = opts.names ?? new SymbolIndex(columnsOfNamed(placedSyms));
     const bannerText = findModuleBanner(layout, names);
     const kernel = chooseKernel(bannerText, opts.kernel, diagnostics);
     if (!kernel.version) return failResult(...diagnostics);

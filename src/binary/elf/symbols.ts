@@ -13,7 +13,7 @@ export const STB_WEAK = 2;
 export const SHN_UNDEF = 0;
 export const SHN_ABS = 0xfff1;
 
-const SYM_SIZE = 24;
+export const SYM_SIZE = 24;
 
 /** One `.symtab` entry. */
 export interface ElfSymbol {
@@ -26,10 +26,20 @@ export interface ElfSymbol {
   shndx: number;
 }
 
-/** Read `.symtab` with its linked string table; absent symtab gives an empty list. */
-export function readSymbols(r: ByteReader, sections: readonly ElfSection[]): ElfSymbol[] {
+/** `.symtab` and its string table, validated; undefined when the file has no symtab. */
+export interface SymtabLocation {
+  symtab: ElfSection;
+  strtab: ElfSection;
+  count: number;
+}
+
+/** Find and validate `.symtab` and its linked string table (whole table bounds-checked once). */
+export function locateSymtab(
+  r: ByteReader,
+  sections: readonly ElfSection[],
+): SymtabLocation | undefined {
   const symtab = sections.find((s) => s.type === SHT_SYMTAB);
-  if (!symtab) return [];
+  if (!symtab) return undefined;
   if (symtab.entsize !== SYM_SIZE) {
     throw new ReadAbort(
       offsetError(
@@ -61,26 +71,38 @@ export function readSymbols(r: ByteReader, sections: readonly ElfSection[]): Elf
       ),
     );
   }
-  const count = symtab.size / SYM_SIZE;
+  r.check(symtab.offset, symtab.size, '.symtab');
+  return { symtab, strtab, count: symtab.size / SYM_SIZE };
+}
+
+/** `st_name` of symbol `i`, checked against its string table. */
+export function readNameOffset(r: ByteReader, at: SymtabLocation, i: number): number {
+  const o = at.symtab.offset + i * SYM_SIZE;
+  const nameOff = r.view.getUint32(o, true);
+  if (nameOff >= at.strtab.size && nameOff !== 0) {
+    throw new ReadAbort(
+      offsetError(
+        'bad-name',
+        `symbol ${i} st_name ${nameOff} is outside its string table (size ${at.strtab.size})`,
+        o,
+        'st_name',
+      ),
+    );
+  }
+  return nameOff;
+}
+
+/** Read `.symtab` with its linked string table; absent symtab gives an empty list. */
+export function readSymbols(r: ByteReader, sections: readonly ElfSection[]): ElfSymbol[] {
+  const at = locateSymtab(r, sections);
+  if (!at) return [];
+  const { symtab, strtab, count } = at;
   const out: ElfSymbol[] = new Array<ElfSymbol>(count);
   const strEnd = strtab.offset + strtab.size;
-  // The whole table is checked once; the loop then reads the view directly (hot path:
-  // ~150k symbols in a vmlinux).
-  r.check(symtab.offset, symtab.size, '.symtab');
   const v = r.view;
   for (let i = 0; i < count; i++) {
     const o = symtab.offset + i * SYM_SIZE;
-    const nameOff = v.getUint32(o, true);
-    if (nameOff >= strtab.size && nameOff !== 0) {
-      throw new ReadAbort(
-        offsetError(
-          'bad-name',
-          `symbol ${i} st_name ${nameOff} is outside its string table (size ${strtab.size})`,
-          o,
-          'st_name',
-        ),
-      );
-    }
+    const nameOff = readNameOffset(r, at, i);
     const info = v.getUint8(o + 4);
     out[i] = {
       index: i,

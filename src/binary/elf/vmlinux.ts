@@ -12,10 +12,10 @@ import {
   SHT_NOBITS,
   type ElfSection,
 } from './header';
-import { selectKallsyms, SymbolIndex } from './kallsyms';
+import { SymbolIndex } from './kallsyms';
+import { readKallsymColumns } from './kallsymColumns';
 import { chooseKernel } from './kernelVersion';
 import { VirtualMemory } from './memory';
-import { readSymbols } from './symbols';
 
 /** Options shared by the image readers. */
 export interface ImageOptions {
@@ -57,7 +57,7 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
     }
     const sections = readSections(r, h);
     const mem = new VirtualMemory(r, sections);
-    const names = opts.names ?? new SymbolIndex(selectKallsyms(readSymbols(r, sections), sections));
+    const names = opts.names ?? new SymbolIndex(readKallsymColumns(r, sections));
     const diagnostics: Diagnostic[] = [];
     const kernel = chooseKernel(findImageBanner(mem, sections, names), opts.kernel, diagnostics);
     if (!kernel.version) return failResult(...diagnostics);
