@@ -33,8 +33,12 @@ export default defineConfig({
       ],
     },
   },
+  // Built into its own folder, so a run neither races nor is refused by (Vite's command lock)
+  // another build of `dist/` in the same checkout.
   webServer: {
-    command: 'npm run build && npm run preview',
+    command:
+      'npx vite build --outDir e2e-output/dist --emptyOutDir --bypass-lock --logLevel warn && ' +
+      'npx vite preview --outDir e2e-output/dist --host 127.0.0.1 --port 4173 --strictPort --bypass-lock',
     url: BASE_URL,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -24,6 +24,7 @@ export default function ScenarioEditor() {
       disassembler: () => store.getState().disassembler,
       syntax: () => store.getState().syntax,
     });
+    defineThemes();
     const initial = store.getState();
     const model = monaco.editor.createModel(initial.text, LANGUAGE_ID);
     const editor = monaco.editor.create(el, {
@@ -76,7 +77,26 @@ export default function ScenarioEditor() {
 function resolveMonacoTheme(theme: AppState['theme']): string {
   const dark =
     theme === 'dark' || (theme === 'system' && matchMedia('(prefers-color-scheme: dark)').matches);
-  return dark ? 'vs-dark' : 'vs';
+  return dark ? 'altscope-dark' : 'altscope-light';
+}
+
+/**
+ * Monaco's own themes draw inlay hints (our inline disassembly) in grey on grey, below WCAG AA
+ * contrast; these keep everything else and give the hints readable colours.
+ */
+function defineThemes() {
+  monaco.editor.defineTheme('altscope-light', {
+    base: 'vs',
+    inherit: true,
+    rules: [],
+    colors: { 'editorInlayHint.foreground': '#4a4a4a', 'editorInlayHint.background': '#eef1f4' },
+  });
+  monaco.editor.defineTheme('altscope-dark', {
+    base: 'vs-dark',
+    inherit: true,
+    rules: [],
+    colors: { 'editorInlayHint.foreground': '#c4c4c4', 'editorInlayHint.background': '#2a2d33' },
+  });
 }
 
 /** A diagnostic with a text location becomes a marker over the word it points at. */
