@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startPreview } from './previewServer';
 
-const RUNS = 5;
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const CHROMIUM = '/usr/bin/chromium';
 const CAPTURE = '/work/shared/reference/captures/debian-sid-7.2.13/vmlinux-alt.elf.xz';
 const XSAVE_SITE = 'save_fpregs_to_fpstate+0x55/0xa0';
@@ -44,6 +44,18 @@ function watchText(page: Page, testid: string, pattern: string) {
         if (check()) done();
       }),
     { testid, pattern },
+  );
+}
+
+/** The page's `altscope:` User Timing measures since `since` (ms), each as [name, duration]. */
+async function takeMeasures(page: Page, since: number): Promise<[string, number][]> {
+  return page.evaluate(
+    (since) =>
+      performance
+        .getEntriesByType('measure')
+        .filter((m) => m.name.startsWith('altscope:') && m.startTime + m.duration >= since)
+        .map((m): [string, number] => [m.name.slice('altscope:'.length), m.duration]),
+    since,
   );
 }
 
@@ -80,6 +92,17 @@ async function measureKernel(browser: Browser, url: string, vmlinux: string) {
   const toggleDom: number[] = [];
   const togglePaint: number[] = [];
   const coldLink: number[] = [];
+  /** Per step, per measure name: the summed duration of each run. */
+  const steps = {
+    listed: new Map<string, number[]>(),
+    toggle: new Map<string, number[]>(),
+    cold: new Map<string, number[]>(),
+  };
+  const keep = (into: Map<string, number[]>, measures: [string, number][]) => {
+    const sums = new Map<string, number>();
+    for (const [name, ms] of measures) sums.set(name, (sums.get(name) ?? 0) + ms);
+    for (const [name, ms] of sums) into.set(name, [...(into.get(name) ?? []), ms]);
+  };
   let link = '';
   for (let i = 0; i < RUNS; i++) {
     const page = await openApp(browser, url);
@@ -87,7 +110,9 @@ async function measureKernel(browser: Browser, url: string, vmlinux: string) {
     const chosen = markNextEvent(page, 'change');
     const shown = watchText(page, 'site-count', '^6186$');
     await page.getByTestId('file-input').setInputFiles(vmlinux);
-    listed.push((await shown).painted - (await chosen));
+    const chosenAt = await chosen;
+    listed.push((await shown).painted - chosenAt);
+    keep(steps.listed, await takeMeasures(page, chosenAt));
 
     await page.getByRole('searchbox', { name: 'Search sites' }).fill(XSAVE_SITE);
     await page.getByTestId('site-row').filter({ hasText: XSAVE_SITE }).click();
@@ -102,6 +127,7 @@ async function measureKernel(browser: Browser, url: string, vmlinux: string) {
     const t = await painted;
     toggleDom.push(t.dom - t0);
     togglePaint.push(t.painted - t0);
+    keep(steps.toggle, await takeMeasures(page, t0));
 
     await page.getByTestId('copy-link').click();
     link = page.url();
@@ -112,9 +138,28 @@ async function measureKernel(browser: Browser, url: string, vmlinux: string) {
     await cold.goto(link);
     const shownCold = await watchText(cold, 'final-column', 'xsavec64');
     coldLink.push(shownCold.painted);
+    keep(steps.cold, await takeMeasures(cold, 0));
+    keep(steps.cold, await coldMilestones(cold));
     await cold.context().close();
   }
-  return { listed, toggleDom, togglePaint, coldLink, linkLength: link.length };
+  return { listed, toggleDom, togglePaint, coldLink, steps, linkLength: link.length };
+}
+
+/**
+ * Milestones of a cold load as [name, time since navigation]: first contentful paint, and when
+ * the iced-x86 wasm and the Monaco chunk finished loading (what a shown site may wait for).
+ */
+async function coldMilestones(page: Page): Promise<[string, number][]> {
+  return page.evaluate(() => {
+    const out: [string, number][] = [];
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    if (fcp) out.push(['@ first contentful paint', fcp.startTime]);
+    for (const r of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+      if (/iced_x86_bg.*\.wasm$/.test(r.name)) out.push(['@ iced wasm loaded', r.responseEnd]);
+      if (/ScenarioEditor.*\.js$/.test(r.name)) out.push(['@ Monaco chunk loaded', r.responseEnd]);
+    }
+    return out;
+  });
 }
 
 /** JS and wasm fetched before first contentful paint, gzip-sized from the build output. */
@@ -205,6 +250,16 @@ async function main() {
       );
     }
     console.log(`(link to one kernel site: ${k.linkLength} characters; median of ${RUNS})`);
+    const stepNames = { listed: 'vmlinux listed', toggle: 'toggle', cold: 'cold permalink' };
+    console.log('\nwhere the time goes (medians of the altscope: measures and milestones, ms):');
+    for (const [step, byName] of Object.entries(k.steps)) {
+      console.log(`  ${stepNames[step as keyof typeof stepNames]}:`);
+      for (const [name, xs] of byName) {
+        console.log(
+          `    ${name.padEnd(40)} ${median(xs).toFixed(1).padStart(8)}  ${xs.map((x) => x.toFixed(0)).join(' ')}`,
+        );
+      }
+    }
   } finally {
     await browser.close();
     server.stop();

@@ -2,7 +2,8 @@
  * The page's side of the file worker: one worker per file, so cancelling is terminating it
  * (immediate, even in the middle of a synchronous parse) and a crash cannot leave state behind.
  */
-import type { ReadProgress, ReadRequest, WorkerMessage } from './protocol';
+import { recordMeasure } from '../state/perfMarks';
+import type { ReadProgress, ReadRequest, WorkerMessage, WorkerTimings } from './protocol';
 import type { FileOutcome } from './readKernelFile';
 
 /** How a read ended. */
@@ -58,7 +59,10 @@ export function readFileInWorker(
   worker.onmessage = (e) => {
     const m = e.data;
     if (m.type === 'progress') onProgress(m);
-    else finish({ status: 'done', outcome: m.outcome });
+    else {
+      if (m.timings) recordWorkerTimings(m.timings);
+      finish({ status: 'done', outcome: m.outcome });
+    }
   };
   worker.onerror = (e) => {
     // Handled here: the page shows the error, the console need not repeat it.
@@ -74,4 +78,18 @@ export function readFileInWorker(
       if (worker) finish({ status: 'cancelled' });
     },
   };
+}
+
+/**
+ * The worker's steps as measures on the page's timeline: read, parse, pack, then the message
+ * (transfer and structured clone of the table) up to its arrival here.
+ */
+function recordWorkerTimings(t: WorkerTimings) {
+  const posted = t.postedAt - performance.timeOrigin;
+  const packStart = posted - t.packMs;
+  const parseStart = packStart - t.parseMs;
+  recordMeasure('worker read', parseStart - t.readMs, parseStart);
+  recordMeasure('worker parse', parseStart, packStart);
+  recordMeasure('worker pack', packStart, posted);
+  recordMeasure('message to page', posted);
 }

@@ -57,13 +57,23 @@ async function handle(req: ReadRequest): Promise<void> {
     return;
   }
   progress('reading', 0);
+  const t0 = performance.now();
   const bytes = await readAll(file);
+  const t1 = performance.now();
   progress('parsing', READING_SHARE);
   const outcome = await readKernelFile(bytes, file.name);
+  const t2 = performance.now();
   if (outcome.ok && 'table' in outcome) {
     progress('sending', 0.95);
     const packed = packTable(outcome.table);
-    post({ type: 'done', outcome: { ...outcome, table: packed.table } }, [packed.buffer]);
+    const t3 = performance.now();
+    const timings = {
+      readMs: t1 - t0,
+      parseMs: t2 - t1,
+      packMs: t3 - t2,
+      postedAt: performance.timeOrigin + t3,
+    };
+    post({ type: 'done', outcome: { ...outcome, table: packed.table }, timings }, [packed.buffer]);
     return;
   }
   post({ type: 'done', outcome });

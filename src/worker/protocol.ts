@@ -14,10 +14,19 @@ export interface ReadProgress {
   fraction: number;
 }
 
+/** How long the worker's steps took (ms), and when it posted (epoch ms, to time the message). */
+export interface WorkerTimings {
+  readMs: number;
+  parseMs: number;
+  packMs: number;
+  postedAt: number;
+}
+
 /** Worker → page: the outcome (its byte arrays in one transferred buffer). */
 export interface ReadDone {
   type: 'done';
   outcome: FileOutcome;
+  timings?: WorkerTimings;
 }
 
 export type WorkerMessage = ReadProgress | ReadDone;
