@@ -70,15 +70,92 @@ export type SiteFilterState = Pick<AppState, 'search' | 'statusFilter' | 'featur
 
 export function filterSites(report: PatchReport, s: SiteFilterState, label: (i: number) => string) {
   const q = s.search.trim().toLowerCase();
-  return report.sites.filter((r) => {
-    if (s.statusFilter !== 'all' && classifySite(r, findSite(s.table, r.addr)) !== s.statusFilter) {
-      return false;
+  if (!q && s.statusFilter === 'all' && s.featureFilter === null) return report.sites;
+  const rows = matchPositions(report, s.table, q, s.featureFilter, label).map(
+    (i) => report.sites[i] as SiteResult,
+  );
+  if (s.statusFilter === 'all') return rows;
+  return rows.filter((r) => classifySite(r, findSite(s.table, r.addr)) === s.statusFilter);
+}
+
+/** The last search's matches, as positions in `report.sites`. */
+let lastMatch:
+  | {
+      table: AltTable | null;
+      count: number;
+      q: string;
+      featureFilter: number | null;
+      label: unknown;
+      positions: number[];
     }
-    if (s.featureFilter !== null && !entryFeatures(s, r).includes(s.featureFilter)) return false;
-    if (!q) return true;
-    const feats = entryFeatures(s, r).map(label).join(' ').toLowerCase();
-    return `${formatAddr(r.addr)} ${r.symbol ?? ''} ${feats}`.toLowerCase().includes(q);
+  | undefined;
+
+/**
+ * Positions of the sites matching the search text and feature filter. Neither depends on the
+ * simulation, and a table's report keeps its sites in one order, so a toggle reuses the last
+ * search instead of scanning 6,000+ sites again.
+ */
+function matchPositions(
+  report: PatchReport,
+  table: AltTable | null,
+  q: string,
+  featureFilter: number | null,
+  label: (i: number) => string,
+): number[] {
+  const m = lastMatch;
+  const count = report.sites.length;
+  if (m && m.table === table && m.count === count && m.q === q && m.label === label) {
+    if (m.featureFilter === featureFilter) return m.positions;
+  }
+  const haystacks = q ? searchTexts(table, label) : undefined;
+  const positions: number[] = [];
+  report.sites.forEach((r, i) => {
+    const site = findSite(table, r.addr);
+    if (featureFilter !== null && !site?.entries.some((e) => e.cpuid === featureFilter)) return;
+    if (haystacks) {
+      const hay = (site && haystacks.get(site)) ?? searchText(r.addr, r.symbol, [], label);
+      if (!hay.includes(q)) return;
+    }
+    positions.push(i);
   });
+  lastMatch = { table, count, q, featureFilter, label, positions };
+  return positions;
+}
+
+/** What the search box matches, lowercase: address, symbol and the entries' feature labels. */
+function searchText(
+  addr: bigint,
+  symbol: string | undefined,
+  cpuids: readonly number[],
+  label: (i: number) => string,
+): string {
+  return `${formatAddr(addr)} ${symbol ?? ''} ${cpuids.map(label).join(' ')}`.toLowerCase();
+}
+
+/**
+ * Search texts per site, built once per table and label function (a kernel's 6,000+ sites:
+ * rebuilding them on every toggle was most of its cost). The label function is stable per
+ * kernel profile (`useCallback`), so a profile switch rebuilds them with the new names.
+ */
+const searchTextCache = new WeakMap<AltTable, { label: unknown; texts: Map<Site, string> }>();
+
+function searchTexts(table: AltTable | null, label: (i: number) => string): Map<Site, string> {
+  if (!table) return new Map();
+  const cached = searchTextCache.get(table);
+  if (cached && cached.label === label) return cached.texts;
+  const texts = new Map<Site, string>();
+  for (const site of table.sites)
+    texts.set(
+      site,
+      searchText(
+        site.addr,
+        site.symbol,
+        site.entries.map((e) => e.cpuid),
+        label,
+      ),
+    );
+  searchTextCache.set(table, { label, texts });
+  return texts;
 }
 
 const siteIndex = new WeakMap<AltTable, Map<bigint, Site>>();
@@ -92,8 +169,4 @@ export function findSite(table: AltTable | null, addr: bigint): Site | undefined
     siteIndex.set(table, index);
   }
   return index.get(addr);
-}
-
-function entryFeatures(s: SiteFilterState, r: SiteResult): number[] {
-  return findSite(s.table, r.addr)?.entries.map((e) => e.cpuid) ?? [];
 }

@@ -15,6 +15,7 @@ import {
   selectReferencedFeatures,
 } from '../../state/selectors';
 import { FeatureCatalogue } from './FeatureCatalogue';
+import { FeatureToggleRow } from './FeatureToggleRow';
 
 /** The features the scenario references, as toggles, with presets; the full catalogue below. */
 export function FeaturesPanel() {
@@ -101,26 +102,18 @@ export function FeaturesPanel() {
       <ul className="feature-toggles" aria-label="Referenced features">
         {[...referenced].map(([index, sites]) => {
           const f = catalogue.byIndex.get(index);
-          const name = f?.name ?? formatFeatureIndex(index);
-          const always = index === X86_FEATURE_ALWAYS;
-          const on = effective.has(index);
           return (
-            <li key={index} className={`feature-toggle${on ? ' on' : ''}`}>
-              <label title={f?.comment ?? ''}>
-                <input
-                  type="checkbox"
-                  data-testid="feature-toggle"
-                  aria-label={name}
-                  checked={on}
-                  disabled={always}
-                  onChange={(e) => actions.setFeature(index, e.target.checked)}
-                />
-                <span className="feature-name">{name}</span>
-                {always && <span className="tag tag-info">locked on</span>}
-                <span className="muted mono small"> {formatFeatureIndex(index)}</span>
-              </label>
-              <span className="muted small feature-sites">decides {sites.join(', ')}</span>
-            </li>
+            <FeatureToggleRow
+              key={index}
+              index={index}
+              name={f?.name ?? formatFeatureIndex(index)}
+              comment={f?.comment ?? ''}
+              indexLabel={formatFeatureIndex(index)}
+              on={effective.has(index)}
+              always={index === X86_FEATURE_ALWAYS}
+              sites={sites}
+              onToggle={actions.setFeature}
+            />
           );
         })}
         {referenced.size === 0 && <li className="muted">The scenario references no feature.</li>}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { featureLabel } from '../../core/features';
 import { ALT_FLAG_NOT } from '../../core/model';
@@ -64,6 +64,12 @@ export function SiteList({ report }: { report: PatchReport }) {
     }
   };
 
+  // Rows get one stable callback (React.memo): a toggle then re-renders only rows whose result
+  // object changed, not all rows in view.
+  const selectRef = useRef(select);
+  selectRef.current = select;
+  const onSelectRow = useCallback((i: number) => selectRef.current(i), []);
+
   const onKeyDown = (e: KeyboardEvent) => {
     const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
@@ -114,7 +120,7 @@ export function SiteList({ report }: { report: PatchReport }) {
               index={first + k}
               result={r}
               selected={first + k === selectedIndex}
-              onSelect={() => select(first + k)}
+              onSelect={onSelectRow}
             />
           ))}
         </div>
@@ -124,11 +130,11 @@ export function SiteList({ report }: { report: PatchReport }) {
   );
 }
 
-function SiteRow(props: {
+const SiteRow = memo(function SiteRow(props: {
   index: number;
   result: SiteResult;
   selected: boolean;
-  onSelect: () => void;
+  onSelect: (index: number) => void;
 }) {
   const { index, result: r, selected, onSelect } = props;
   const table = useAppState((s) => s.table);
@@ -149,7 +155,7 @@ function SiteRow(props: {
       role="option"
       aria-selected={selected}
       style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
-      onClick={onSelect}
+      onClick={() => onSelect(index)}
     >
       <span className={`status status-${status}`} title={STATUS_LABEL[status]}>
         <span aria-hidden="true">{STATUS_ICON[status]}</span>
@@ -173,7 +179,7 @@ function SiteRow(props: {
       </span>
     </div>
   );
-}
+});
 
 function SiteFilters() {
   const actions = useActions();

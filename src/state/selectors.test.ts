@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { featureLabel, parseFeature } from '../core/features';
+import type { PatchReport } from '../core/patch/report';
+import { createReportSelector } from './report';
+import type { SiteFilterState } from './selectors';
+import { filterSites, selectEffectiveFeatures, selectKernel, selectLoop } from './selectors';
+import { createTestApp, decoder } from './testDeps.testutil';
+
+type App = ReturnType<typeof createTestApp>;
+const select = (app: App) => createReportSelector(app.deps.simulate);
+
+function reportOf(app: App, selector: ReturnType<typeof select>): PatchReport {
+  const s = app.store.getState();
+  if (!s.table) throw new Error('no table');
+  const inputs = { table: s.table, kernel: selectKernel(s), loop: selectLoop(s), decoder };
+  return selector.select({ ...inputs, features: selectEffectiveFeatures(s) });
+}
+
+const label = (i: number) => featureLabel(i, '7.2');
+const names = (rows: readonly { symbol?: string }[]) => rows.map((r) => r.symbol);
+
+function filterOf(app: App, over: Partial<SiteFilterState>): SiteFilterState {
+  const { table } = app.store.getState();
+  return { search: '', statusFilter: 'all', featureFilter: null, table, ...over };
+}
+
+describe('filterSites', () => {
+  it('matches symbol, address and feature label, case-insensitively', () => {
+    const app = createTestApp();
+    const report = reportOf(app, select(app));
+    const by = (search: string) => names(filterSites(report, filterOf(app, { search }), label));
+    expect(by('SAVE_FPREGS')).toEqual(['save_fpregs_to_fpstate+0x43/0xa0']);
+    expect(by('0xffffffff81001010')).toEqual(['xen_direct_call_outer']);
+    expect(by('xsavec')).toEqual(['save_fpregs_to_fpstate+0x43/0xa0']);
+    expect(by('no such thing')).toEqual([]);
+  });
+
+  it('after a toggle, returns the new results of the same matches', () => {
+    const app = createTestApp();
+    const selector = select(app);
+    const filter = filterOf(app, { search: 'save_fpregs' });
+    const before = filterSites(reportOf(app, selector), filter, label);
+    const xsavec = parseFeature('XSAVEC', '7.2');
+    if (!xsavec.ok) throw new Error(xsavec.message);
+    app.actions.setFeature(xsavec.index, true);
+    const report = reportOf(app, selector);
+    const after = filterSites(report, filter, label);
+    expect(names(after)).toEqual(names(before));
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[0]).toBe(report.sites.find((r) => r.symbol === before[0]?.symbol));
+  });
+
+  it('filters by feature and by status on the current results', () => {
+    const app = createTestApp();
+    const report = reportOf(app, select(app));
+    const xenpv = parseFeature('XENPV', '7.2');
+    if (!xenpv.ok) throw new Error(xenpv.message);
+    const withXen = filterSites(report, filterOf(app, { featureFilter: xenpv.index }), label);
+    expect(names(withXen)).toEqual(['read_cr2', 'xen_direct_call_outer']);
+    const unpatched = filterSites(report, filterOf(app, { statusFilter: 'unpatched' }), label);
+    expect(unpatched.length).toBeGreaterThan(0);
+    expect(unpatched.length).toBeLessThan(report.sites.length);
+    expect(unpatched.every((r) => r.final.every((b, i) => b === r.original[i]))).toBe(true);
+  });
+});
