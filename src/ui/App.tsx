@@ -1,8 +1,8 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import type { PatchReport, SiteResult } from '../core/patch/report';
 import { useAppState, useReport } from '../state/hooks';
 import { findSite } from '../state/selectors';
 import { FeaturesPanel } from './features/FeaturesPanel';
-import { hexAddr } from './format';
 import { NoticeBar } from './NoticeBar';
 import { DropZone } from './load/DropZone';
 import { LoadPanel } from './load/LoadPanel';
@@ -10,13 +10,30 @@ import { ReviewPanel } from './review';
 import { SiteView } from './site/SiteView';
 import { SiteList } from './sites/SiteList';
 import { Toolbar } from './Toolbar';
+import { whenIdle } from './afterFirstPaint';
 import { PlainEditor } from './editor/PlainEditor';
 
 // Monaco (2.7 MB) loads after first paint; until then a plain textarea edits the same text.
 const ScenarioEditor = lazy(() => import('./editor/ScenarioEditor'));
 
+/**
+ * Monaco is requested only once the site view can show (decoder loaded or failed) and the page
+ * is idle: its 786 KB (gzip) chunk would otherwise compete with first paint and with a cold
+ * link's site for the main thread.
+ */
+function useEditorWanted(): boolean {
+  const siteViewReady = useAppState((s) => s.decoder !== null || s.disasmError !== null);
+  const [wanted, setWanted] = useState(false);
+  useEffect(() => {
+    if (!siteViewReady || wanted) return;
+    return whenIdle(() => setWanted(true), 1500);
+  }, [siteViewReady, wanted]);
+  return wanted;
+}
+
 export function App() {
   const theme = useAppState((s) => s.theme);
+  const editorWanted = useEditorWanted();
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
@@ -29,9 +46,13 @@ export function App() {
       <main className="layout">
         <div className="left">
           <section className="panel editor-panel" aria-label="Scenario">
-            <Suspense fallback={<PlainEditor />}>
-              <ScenarioEditor />
-            </Suspense>
+            {editorWanted ? (
+              <Suspense fallback={<PlainEditor />}>
+                <ScenarioEditor />
+              </Suspense>
+            ) : (
+              <PlainEditor />
+            )}
             <Diagnostics />
           </section>
           <FeaturesPanel />
@@ -56,7 +77,7 @@ function Results() {
         Loading the x86 decoder…
       </p>
     );
-  const result = report.sites.find((r) => hexAddr(r.addr) === selected) ?? report.sites[0];
+  const result = findResult(report, selected) ?? report.sites[0];
   const site = result ? findSite(table, result.addr) : undefined;
   return (
     <>
@@ -82,6 +103,13 @@ function Results() {
       </section>
     </>
   );
+}
+
+/** The result at address `selected` (`0x…`): compared as numbers, not 6,000 formatted strings. */
+function findResult(report: PatchReport, selected: string | null): SiteResult | undefined {
+  if (selected === null || !/^0x[0-9a-f]+$/i.test(selected)) return undefined;
+  const addr = BigInt(selected);
+  return report.sites.find((r) => r.addr === addr);
 }
 
 function Diagnostics() {
