@@ -8,8 +8,12 @@ import { ALT_FLAG_DIRECT_CALL, ALT_FLAG_NOT } from '../core/model';
 import type { PatchReport, SiteResult } from '../core/patch/report';
 import { formatFeatureIndex, getCatalogue } from '../core/features';
 
-const hex = (b: Uint8Array): string =>
-  Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+const HEX_BYTE = Array.from({ length: 256 }, (_, x) => x.toString(16).padStart(2, '0'));
+const hex = (b: Uint8Array): string => {
+  let s = '';
+  for (let i = 0; i < b.length; i++) s += HEX_BYTE[b[i] as number];
+  return s;
+};
 const addr = (a: bigint): string => '0x' + a.toString(16);
 
 /** Flag names for the known bits, `0x…` for any other bits. */
@@ -28,8 +32,10 @@ const diagnosticJson = (d: Diagnostic) => ({
   message: d.message,
 });
 
-function siteJson(r: SiteResult, table: AltTable, report: PatchReport) {
-  const site = table.sites.find((s) => s.addr === r.addr);
+function siteJson(r: SiteResult, i: number, table: AltTable, report: PatchReport) {
+  // simulate() reports the table's sites in order; search only if a caller reordered them.
+  const same = table.sites[i];
+  const site = same?.addr === r.addr ? same : table.sites.find((s) => s.addr === r.addr);
   const cat = getCatalogue(report.kernel);
   return {
     addr: addr(r.addr),
@@ -69,7 +75,7 @@ export function formatPatchJson(report: PatchReport, table: AltTable): string {
   const doc = {
     kernel: report.kernel,
     engine: report.loop,
-    sites: report.sites.map((r) => siteJson(r, table, report)),
+    sites: report.sites.map((r, i) => siteJson(r, i, table, report)),
     diagnostics: report.diagnostics.map(diagnosticJson),
   };
   return JSON.stringify(doc, null, 2) + '\n';
