@@ -3,7 +3,11 @@
  * faked in unit tests: the core itself never loads wasm.
  */
 
-/** Structural facts about one decoded instruction; offsets are relative to its first byte. */
+/**
+ * Structural facts about one decoded instruction; offsets are relative to its first byte. The
+ * core reads `imm*` only for relative branches and `disp*` only with `ripRelative`, so a decoder
+ * may leave them 0 for other instructions (the iced adapter does, for speed).
+ */
 export interface DecodedInsn {
   /** Instruction length in bytes (1 for an undecodable byte). */
   length: number;

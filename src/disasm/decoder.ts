@@ -4,7 +4,8 @@
  * Speed: iced copies its input when a Decoder is made, so one Decoder is kept per byte buffer
  * and reused while the bytes from the requested offset to `end` are unchanged (the patch loops
  * decode the same buffer forward many times and only rewrite bytes already passed). One
- * Instruction object is reused for every decode; the ConstantOffsets object is freed at once.
+ * Instruction object is reused for every decode; constant offsets are only read for relative
+ * branches and RIP-relative instructions (the ConstantOffsets object is freed at once).
  *
  * Known difference from the kernel decoder: iced refuses an instruction that runs past `end`,
  * whereas the kernel's insn_decode_kernel() reads up to 15 bytes past the site into its scratch
@@ -46,6 +47,20 @@ export function makeIcedDecoder(iced: Iced): IcedInsnDecoder {
       decoder.decodeOut(insn);
       if (insn.isInvalid) return invalid();
       const length = insn.length;
+      const ripRelative = insn.isIpRelMemoryOperand;
+      // ConstantOffsets is a wasm allocation plus five calls: only fetched where the core
+      // reads the fields (relative branches, RIP-relative operands); see ports.ts.
+      if (!ripRelative && !mayBeRelativeBranch(bytes, offset, offset + length)) {
+        return {
+          length,
+          ok: true,
+          immOffset: 0,
+          immSize: 0,
+          dispOffset: 0,
+          dispSize: 0,
+          ripRelative,
+        };
+      }
       const co = decoder.getConstantOffsets(insn);
       const out: DecodedInsn = {
         length,
@@ -54,7 +69,7 @@ export function makeIcedDecoder(iced: Iced): IcedInsnDecoder {
         immSize: co.immediateSize,
         dispOffset: co.displacementOffset,
         dispSize: co.displacementSize,
-        ripRelative: insn.isIpRelMemoryOperand,
+        ripRelative,
       };
       co.free();
       return out;
@@ -65,6 +80,46 @@ export function makeIcedDecoder(iced: Iced): IcedInsnDecoder {
       insn.free();
     },
   };
+}
+
+/**
+ * Opcode bytes of a relative branch (jcc, jmp, call, loop/jrcxz, `0f 8x`) after legacy and REX
+ * prefixes; anything unusual (VEX/EVEX, REX2) answers true so its offsets are read.
+ */
+function mayBeRelativeBranch(bytes: Uint8Array, start: number, end: number): boolean {
+  let p = start;
+  for (; p < end; p++) {
+    const b = bytes[p] as number;
+    const legacy =
+      b === 0x66 ||
+      b === 0x67 ||
+      b === 0xf0 ||
+      b === 0xf2 ||
+      b === 0xf3 ||
+      b === 0x2e ||
+      b === 0x36 ||
+      b === 0x3e ||
+      b === 0x26 ||
+      b === 0x64 ||
+      b === 0x65;
+    if (!legacy && (b & 0xf0) !== 0x40) break;
+  }
+  const op = bytes[p] as number;
+  if (op === 0x0f) {
+    const op1 = bytes[p + 1] as number;
+    return op1 >= 0x80 && op1 <= 0x8f;
+  }
+  return (
+    (op >= 0x70 && op <= 0x7f) ||
+    (op >= 0xe0 && op <= 0xe3) ||
+    op === 0xe8 ||
+    op === 0xe9 ||
+    op === 0xeb ||
+    op === 0xc4 ||
+    op === 0xc5 ||
+    op === 0x62 ||
+    op === 0xd5
+  );
 }
 
 const invalid = (): DecodedInsn => ({
