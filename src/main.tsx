@@ -1,12 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadBrowserDisasm } from './disasm/browser';
 import { createActions } from './state/actions';
 import { AppContext } from './state/hooks';
 import { createReportSelector } from './state/report';
 import { startAutosave, startSession } from './state/session';
 import { createAppStore } from './state/store';
-import { afterFirstPaint } from './ui/afterFirstPaint';
 import { App } from './ui/App';
 import './ui/app.css';
 import { startEmbed } from './ui/embed/startEmbed';
@@ -42,15 +40,6 @@ function startApp(root: HTMLElement) {
         <App />
       </AppContext.Provider>
     </StrictMode>,
-  );
-
-  // iced-x86 (100 KB of glue, 250 KB of wasm, gzip) starts loading once the first frame has
-  // painted: its parse would otherwise delay it. The report appears when it is ready.
-  afterFirstPaint(() =>
-    loadBrowserDisasm().then(
-      ({ decoder, disassembler }) => actions.setDisasm(decoder, disassembler),
-      (e: unknown) => actions.setDisasmError(e instanceof Error ? e.message : String(e)),
-    ),
   );
 
   // Once the user changes what a link showed, the address bar no longer shows that link: a reload

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { PatchReport, SiteResult } from '../core/patch/report';
-import { useAppState, useReport } from '../state/hooks';
+import { useActions, useAppState, useReport } from '../state/hooks';
 import { findSite } from '../state/selectors';
 import { FeaturesPanel } from './features/FeaturesPanel';
 import { NoticeBar } from './NoticeBar';
@@ -10,7 +10,8 @@ import { ReviewPanel } from './review';
 import { SiteView } from './site/SiteView';
 import { SiteList } from './sites/SiteList';
 import { Toolbar } from './Toolbar';
-import { whenIdle } from './afterFirstPaint';
+import { afterFirstPaint, whenIdle } from './afterFirstPaint';
+import { loadBrowserDisasm } from '../disasm/browser';
 import { PlainEditor } from './editor/PlainEditor';
 
 // Monaco (2.7 MB) loads after first paint; until then a plain textarea edits the same text.
@@ -21,6 +22,25 @@ const ScenarioEditor = lazy(() => import('./editor/ScenarioEditor'));
  * is idle: its 786 KB (gzip) chunk would otherwise compete with first paint and with a cold
  * link's site for the main thread.
  */
+/**
+ * iced-x86 (100 KB of glue, 250 KB of wasm, gzip) starts loading once the first render has
+ * committed and its frame painted — scheduled from an effect, because `render()` itself commits
+ * later than the first animation frame. The report appears when it is ready.
+ */
+function useDisasmAfterFirstPaint() {
+  const actions = useActions();
+  useEffect(
+    () =>
+      afterFirstPaint(() => {
+        loadBrowserDisasm().then(
+          ({ decoder, disassembler }) => actions.setDisasm(decoder, disassembler),
+          (e: unknown) => actions.setDisasmError(e instanceof Error ? e.message : String(e)),
+        );
+      }),
+    [actions],
+  );
+}
+
 function useEditorWanted(): boolean {
   const siteViewReady = useAppState((s) => s.decoder !== null || s.disasmError !== null);
   const [wanted, setWanted] = useState(false);
@@ -33,6 +53,7 @@ function useEditorWanted(): boolean {
 
 export function App() {
   const theme = useAppState((s) => s.theme);
+  useDisasmAfterFirstPaint();
   const editorWanted = useEditorWanted();
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
