@@ -1,5 +1,7 @@
 import type { Addr, AltEntry, Site } from '../model';
 import { formatDump, formatPx } from './bytes';
+import { deferLog } from './lazyLog';
+import type { SiteResult } from './report';
 
 /** pr_fmt of arch/x86/kernel/alternative.c. */
 export const LOG_PREFIX = 'SMP alternatives: ';
@@ -40,3 +42,19 @@ export const formatNopsLine = (
 
 /** pr_err lines (KERN_ERR, not gated by debug-alternative) carry the same prefix. */
 export const formatErrLine = (message: string): string => `${LOG_PREFIX}${message}`;
+
+/** pushDump into a result's lazily formatted log; `bytes` must not change afterwards. */
+export function deferDump(
+  res: SiteResult,
+  at: Addr,
+  label: 'old_insn' | 'rpl_insn' | 'final_insn',
+  bytes: Uint8Array,
+  len: number,
+): void {
+  if (len <= 0) return;
+  deferLog(res, () => {
+    const line: string[] = [];
+    pushDump(line, at, label, bytes, len);
+    return line[0] as string;
+  });
+}

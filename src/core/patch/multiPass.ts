@@ -1,7 +1,8 @@
 import type { Site } from '../model';
 import type { PatchContext } from './context';
 import { describeCondition, isEligible } from './eligibility';
-import { formatFeatLine, pushDump } from './log';
+import { deferLog } from './lazyLog';
+import { deferDump, formatFeatLine } from './log';
 import type { SiteResult } from './report';
 import {
   bugFeatureRange,
@@ -40,7 +41,7 @@ export function patchSiteMultiPass(
       cur = buf;
       continue;
     }
-    res.log.push(formatFeatLine(site, e, len));
+    deferLog(res, () => formatFeatLine(site, e, len));
     const buf = buildReplacement(res, k, e, cur, len, ctx);
     if (!buf) {
       res.verdicts[k]!.reason +=
@@ -48,9 +49,10 @@ export function patchSiteMultiPass(
       return finish(markUnreached(res, site, k + 1, ctx), cur);
     }
     optimizeSiteNops(res, buf, ctx);
-    pushDump(res.log, site.addr, 'old_insn', cur, len);
-    pushDump(res.log, e.repl, 'rpl_insn', e.replacement, e.replacementlen);
-    pushDump(res.log, site.addr, 'final_insn', buf, len);
+    // Neither buffer is written again: later passes copy `cur` before changing it.
+    deferDump(res, site.addr, 'old_insn', cur, len);
+    deferDump(res, e.repl, 'rpl_insn', e.replacement, e.replacementlen);
+    deferDump(res, site.addr, 'final_insn', buf, len);
     res.writes.push({ entry: k, before: cur, after: buf, kind: 'apply' });
     cur = buf;
     if (res.selected !== null)

@@ -1,7 +1,8 @@
 import type { Site } from '../model';
 import type { PatchContext } from './context';
 import { describeCondition, isEligible } from './eligibility';
-import { formatFeatLine, pushDump } from './log';
+import { deferLog } from './lazyLog';
+import { deferDump, formatFeatLine } from './log';
 import type { SiteResult } from './report';
 import {
   bugFeatureRange,
@@ -43,7 +44,7 @@ export function patchSiteSinglePass(
   if (winner < 0) buf = start.slice();
   else {
     const w = site.entries[winner]!;
-    res.log.push(formatFeatLine(site, w, len));
+    deferLog(res, () => formatFeatLine(site, w, len));
     const built = buildReplacement(res, winner, w, start, w.instrlen, ctx);
     if (!built) {
       res.verdicts[winner]!.reason +=
@@ -51,9 +52,11 @@ export function patchSiteSinglePass(
       return res;
     }
     buf = built;
-    pushDump(res.log, site.addr, 'old_insn', start, len);
-    pushDump(res.log, w.repl, 'rpl_insn', w.replacement, w.replacementlen);
-    pushDump(res.log, site.addr, 'final_insn', buf, len);
+    // `buf` is rewritten by the NOP optimizer below: the dump shows it as built.
+    const asBuilt = buf.slice();
+    deferDump(res, site.addr, 'old_insn', start, len);
+    deferDump(res, w.repl, 'rpl_insn', w.replacement, w.replacementlen);
+    deferDump(res, site.addr, 'final_insn', asBuilt, len);
     res.selected = winner;
     res.verdicts[winner]!.selected = true;
   }

@@ -3,6 +3,7 @@ import { ALT_FLAG_DIRECT_CALL, MAX_PATCH_LEN } from '../model';
 import { formatFeatureIndex } from '../features/parse';
 import type { PatchContext } from './context';
 import { replaceDirectCall } from './directCall';
+import { deferLog, SiteRecord } from './lazyLog';
 import { formatErrLine, formatNopsLine } from './log';
 import { optimizeNops } from './nops';
 import { relocateReplacement } from './relocate';
@@ -10,19 +11,7 @@ import type { SiteResult } from './report';
 
 /** A fresh result for `site`: nothing written yet, final = the bytes the loop starts from. */
 export function startResult(site: Site, len: number, start: Uint8Array): SiteResult {
-  const res: SiteResult = {
-    addr: site.addr,
-    len,
-    selected: null,
-    verdicts: [],
-    original: site.original,
-    final: start,
-    writes: [],
-    relocations: [],
-    nopRuns: [],
-    diagnostics: [],
-    log: [],
-  };
+  const res = new SiteRecord(site.addr, len, site.original, start);
   if (site.symbol !== undefined) res.symbol = site.symbol;
   return res;
 }
@@ -80,7 +69,8 @@ export function buildReplacement(
   if (e.flags & ALT_FLAG_DIRECT_CALL) {
     const r = replaceDirectCall(k, e, buf, current, callLen, ctx.memory);
     if (!r.ok) {
-      res.log.push(formatErrLine(r.message));
+      const message = r.message;
+      deferLog(res, () => formatErrLine(message));
       addDiagnostic(res, { severity: 'error', code: r.code, message: r.message, offset: 0 });
       return undefined;
     }
@@ -121,6 +111,7 @@ export function buildReplacement(
 export function optimizeSiteNops(res: SiteResult, buf: Uint8Array, ctx: PatchContext): void {
   optimizeNops(buf, res.len, ctx.decoder, ctx.isNop, (start, end, before, now) => {
     res.nopRuns.push({ start, end, before, after: now.slice(start, end) });
-    res.log.push(formatNopsLine(res.addr, start, end, now, res.len));
+    const shown = now.slice(0, res.len);
+    deferLog(res, () => formatNopsLine(res.addr, start, end, shown, res.len));
   });
 }
