@@ -18,7 +18,9 @@ describe('makeIcedDisassembler', () => {
   });
 
   it('shows RIP-relative operands as objdump does (relative) and branch targets as absolute', () => {
-    expect(att('ff 15 3a f0 9f 01', 0xffffffff81001000n)).toEqual(['callq *0x19ff03a(%rip)']);
+    expect(att('ff 15 3a f0 9f 01', 0xffffffff81001000n)).toEqual(['call *0x19ff03a(%rip)']);
+    // objdump's bare mnemonics, not iced's `jmpq`/`retq`.
+    expect(att('ff e0 c3')).toEqual(['jmp *%rax', 'ret']);
     expect(att('e8 2b 1b 20 00 90', 0xffffffff81001000n)).toEqual([
       'call 0xffffffff81202b30',
       'nop',

@@ -25,6 +25,14 @@ function makeFormatter(iced: Iced, syntax: AsmSyntax): IcedFormatter {
   return f;
 }
 
+/**
+ * iced's GAS syntax writes `callq *…`/`jmpq *…`/`retq`; binutils' objdump has printed the bare
+ * mnemonics since 2.37, and kernel developers compare against objdump.
+ */
+function dropBranchSuffix(text: string): string {
+  return text.replace(/^(call|jmp|ret)q\b/, '$1');
+}
+
 export function makeIcedDisassembler(iced: Iced): IcedDisassembler {
   const formatters = new Map<AsmSyntax, IcedFormatter>();
   const formatterFor = (syntax: AsmSyntax): IcedFormatter => {
@@ -51,7 +59,8 @@ export function makeIcedDisassembler(iced: Iced): IcedDisassembler {
           // An undecodable byte is shown alone, like objdump's `(bad)`, and decoding resumes after it.
           const ok = !insn.isInvalid;
           const length = ok ? insn.length : 1;
-          out.push({ offset, length, ok, text: ok ? formatter.format(insn) : '(bad)' });
+          const text = ok ? formatter.format(insn) : '(bad)';
+          out.push({ offset, length, ok, text: syntax === 'att' ? dropBranchSuffix(text) : text });
           offset += length;
         }
       } finally {
