@@ -18,6 +18,28 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = join(ROOT, 'dist-cli', 'altscope.mjs');
 export const INPUTS = join(ROOT, 'dist-cli', 'inputs.json');
 
+/**
+ * CommonJS packages loaded through `require` rather than `import`: Node's ESM loader would run
+ * cjs-module-lexer over them at every start to find their exports (iced-x86's 100 KB glue: ~100
+ * ms of CPU on this machine).
+ */
+const REQUIRED_CJS = /^(iced-x86|lz4js)$/;
+
+const requireCjs = {
+  name: 'require-cjs',
+  setup(build) {
+    build.onResolve({ filter: REQUIRED_CJS }, (args) =>
+      args.namespace === 'require-cjs'
+        ? { path: args.path, external: true }
+        : { path: args.path, namespace: 'require-cjs' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'require-cjs' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
+  },
+};
+
 /** Build the bundle; resolves to false (with a reason on stderr) when esbuild is unavailable. */
 export async function buildCli({ quiet = false } = {}) {
   let esbuild;
@@ -40,6 +62,10 @@ export async function buildCli({ quiet = false } = {}) {
     outfile: BUNDLE,
     logLevel: quiet ? 'silent' : 'warning',
     legalComments: 'none',
+    plugins: [requireCjs],
+    banner: {
+      js: "import { createRequire as altscopeCreateRequire } from 'node:module';\nconst require = altscopeCreateRequire(import.meta.url);",
+    },
   });
   const out = result.outputFiles.find((f) => f.path === BUNDLE);
   if (!out) throw new Error(`esbuild produced no ${BUNDLE}`);
