@@ -40,6 +40,7 @@ function siteJson(r: SiteResult, i: number, table: AltTable, report: PatchReport
   return {
     addr: addr(r.addr),
     symbol: r.symbol ?? null,
+    ...(site?.place ? { place: site.place } : {}),
     len: r.len,
     selected: r.selected,
     entries: (site?.entries ?? []).map((e, i) => ({

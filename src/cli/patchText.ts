@@ -23,13 +23,20 @@ function bytesAndAsm(bytes: Uint8Array, ip: bigint, dis: Disassembler, syntax: A
 
 function formatSite(
   r: SiteResult,
+  index: number,
   table: AltTable,
   report: PatchReport,
   dis: Disassembler,
   syntax: AsmSyntax,
 ): string[] {
-  const site = table.sites.find((s) => s.addr === r.addr);
-  const lines = [`site 0x${r.addr.toString(16)}${r.symbol ? ` ${r.symbol}` : ''}  len ${r.len}`];
+  // simulate() reports the table's sites in order; search only if a caller reordered them.
+  const same = table.sites[index];
+  const site = same?.addr === r.addr ? same : table.sites.find((s) => s.addr === r.addr);
+  // Relocatable objects have no load address: their section+offset names the site.
+  const where = site?.place
+    ? `${site.place} (0x${r.addr.toString(16)})`
+    : `0x${r.addr.toString(16)}`;
+  const lines = [`site ${where}${r.symbol ? ` ${r.symbol}` : ''}  len ${r.len}`];
   lines.push(`  old      ${bytesAndAsm(r.original, r.addr, dis, syntax)}`);
   (site?.entries ?? []).forEach((e, i) => {
     const v = r.verdicts[i];
@@ -64,6 +71,6 @@ export function formatPatchText(
   const features = report.features.map((f) => featureLabel(f, report.kernel)).join(' ') || '(none)';
   const out = [`kernel ${report.kernel}, ${report.loop}; features: ${features}`, ''];
   for (const d of report.diagnostics) out.push(`${d.severity} ${d.code}: ${d.message}`);
-  for (const r of report.sites) out.push(...formatSite(r, table, report, dis, syntax), '');
+  report.sites.forEach((r, i) => out.push(...formatSite(r, i, table, report, dis, syntax), ''));
   return out.join('\n');
 }

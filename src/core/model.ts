@@ -60,6 +60,8 @@ export interface Site {
   addr: Addr;
   /** `%pS`-style name, e.g. `save_fpregs_to_fpstate+0x43/0xa0`. */
   symbol?: string;
+  /** Section-relative place in a relocatable object (`.text+0x30`); absent for vmlinux. */
+  place?: string;
   /** Original bytes at the site, as long as the longest `instrlen`. */
   original: Uint8Array;
   entries: AltEntry[];

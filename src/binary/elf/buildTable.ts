@@ -87,6 +87,7 @@ export function buildAltTable(
     sites.push({
       addr: first.instr,
       symbol: names.format(first.instr),
+      ...(where ? { place: where } : {}),
       original: original.slice(),
       entries: group,
       source: {

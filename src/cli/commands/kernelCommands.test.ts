@@ -30,17 +30,22 @@ describe('altscope patch on kernel inputs (detected by content)', () => {
     expect(o.status).toBe(0);
     const doc = JSON.parse(o.stdout);
     expect(
-      doc.sites.map((s: { symbol: string; old: string; final: string }) => [
+      doc.sites.map((s: { place: string; symbol: string; old: string; final: string }) => [
+        s.place,
         s.symbol,
         s.old,
         s.final,
       ]),
     ).toEqual([
-      ['site_lfence+0x0/0x10', '909090', '0f1f00'],
-      ['site_xsave+0x0/0x10', '480fae27', '480fae37'],
-      ['site_not+0x0/0x10', '9c58909090', 'e8bbffffff'],
-      ['site_pv+0x0/0x20', 'ff1522000000', '9c580f1f4000'],
+      ['.text+0x30', 'site_lfence+0x0/0x10', '909090', '0f1f00'],
+      ['.text+0x40', 'site_xsave+0x0/0x10', '480fae27', '480fae37'],
+      ['.text+0x50', 'site_not+0x0/0x10', '9c58909090', 'e8bbffffff'],
+      ['.text+0x60', 'site_pv+0x0/0x20', 'ff1522000000', '9c580f1f4000'],
     ]);
+    const text = await run('patch', fixture('mini-alt.o'));
+    expect(text.stdout).toContain(
+      'site .text+0x30 (0xffffffffc0000030) site_lfence+0x0/0x10  len 3',
+    );
     const elf = JSON.parse(
       (await run('patch', fixture('mini-alt.elf'), '--features', '8*32+16', '--json')).stdout,
     );
