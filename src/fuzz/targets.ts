@@ -10,7 +10,7 @@ import { simulate } from '../core/patch/simulate';
 import { parseJsonScenario } from '../core/scenario/json';
 import { parseTextScenario } from '../core/scenario/text';
 import { decodePermalink } from '../permalink/codec';
-import { packTable } from '../worker/packTable';
+import { decodeTable, encodeTable } from '../worker/tableColumns';
 import { readKernelFile } from '../worker/readKernelFile';
 import type { Rng } from './mutators';
 import { mutateBytes, mutateText } from './mutators';
@@ -113,8 +113,7 @@ export function createTargets(corpus: Corpus, decoder: InsnDecoder): FuzzTarget[
           return r.diagnostics.some((d) => d.severity === 'error') ? null : 'failed with no error';
         }
         if (!('table' in r)) return null;
-        packTable(r.table);
-        return checkSimulates(r.table, decoder);
+        return checkSimulates(decodeTable(encodeTable(r.table).columns), decoder);
       },
     },
     textTarget('scenario-text', corpus.scenarios, (t) => parseTextScenario(t), true),

@@ -3,8 +3,15 @@
  * (immediate, even in the middle of a synchronous parse) and a crash cannot leave state behind.
  */
 import { recordMeasure } from '../state/perfMarks';
-import type { ReadProgress, ReadRequest, WorkerMessage, WorkerTimings } from './protocol';
+import type {
+  PostedOutcome,
+  ReadProgress,
+  ReadRequest,
+  WorkerMessage,
+  WorkerTimings,
+} from './protocol';
 import type { FileOutcome } from './readKernelFile';
+import { decodeTable } from './tableColumns';
 
 /** How a read ended. */
 export type ReadEnd =
@@ -61,7 +68,7 @@ export function readFileInWorker(
     if (m.type === 'progress') onProgress(m);
     else {
       if (m.timings) recordWorkerTimings(m.timings);
-      finish({ status: 'done', outcome: m.outcome });
+      finish({ status: 'done', outcome: unpackOutcome(m.outcome) });
     }
   };
   worker.onerror = (e) => {
@@ -80,9 +87,19 @@ export function readFileInWorker(
   };
 }
 
+/** The outcome with its table rebuilt from columns (one pass, bytes viewed in the arena). */
+function unpackOutcome(posted: PostedOutcome): FileOutcome {
+  if (!('columns' in posted)) return posted;
+  const started = performance.now();
+  const { columns, ...rest } = posted;
+  const outcome = { ...rest, table: decodeTable(columns) };
+  recordMeasure('table from columns', started);
+  return outcome;
+}
+
 /**
- * The worker's steps as measures on the page's timeline: read, parse, pack, then the message
- * (transfer and structured clone of the table) up to its arrival here.
+ * The worker's steps as measures on the page's timeline: read, parse, columns, then the
+ * message (transfer of the columns) up to its arrival here.
  */
 function recordWorkerTimings(t: WorkerTimings) {
   const posted = t.postedAt - performance.timeOrigin;
@@ -90,6 +107,6 @@ function recordWorkerTimings(t: WorkerTimings) {
   const parseStart = packStart - t.parseMs;
   recordMeasure('worker read', parseStart - t.readMs, parseStart);
   recordMeasure('worker parse', parseStart, packStart);
-  recordMeasure('worker pack', packStart, posted);
+  recordMeasure('worker columns', packStart, posted);
   recordMeasure('message to page', posted);
 }

@@ -1,5 +1,6 @@
 /** The messages between the page and the file-reading worker. */
 import type { FileOutcome } from './readKernelFile';
+import type { TableColumns } from './tableColumns';
 
 /** Page → worker: read this file. */
 export interface ReadRequest {
@@ -22,14 +23,22 @@ export interface WorkerTimings {
   postedAt: number;
 }
 
-/** Worker → page: the outcome (its byte arrays in one transferred buffer). */
+/** A table outcome travels as columns (`tableColumns.ts`); the client rebuilds the table. */
+export type PostedOutcome =
+  | Exclude<FileOutcome, { table: unknown }>
+  | (Omit<Extract<FileOutcome, { table: unknown }>, 'table'> & { columns: TableColumns });
+
+/** Worker → page: the outcome, its columns' buffers transferred. */
 export interface ReadDone {
   type: 'done';
-  outcome: FileOutcome;
+  outcome: PostedOutcome;
   timings?: WorkerTimings;
 }
 
 export type WorkerMessage = ReadProgress | ReadDone;
 
-/** Reading is the first half of the bar; parsing, the rest (it cannot report finer steps). */
-export const READING_SHARE = 0.5;
+/**
+ * Where the bar is when parsing starts: reading is one native `arrayBuffer()` (no finer steps),
+ * and parsing takes about twice as long.
+ */
+export const READING_SHARE = 0.3;

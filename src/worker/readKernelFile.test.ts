@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../binary/elf/testFixtures';
 import { detectKind } from './detectKind';
-import { packTable } from './packTable';
 import { readKernelFile } from './readKernelFile';
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -68,23 +67,5 @@ describe('readKernelFile', () => {
     expect(
       r.ok && 'table' in r && [r.kind, r.table.kernel, r.table.sites.length, r.table.features],
     ).toEqual(['bootlog', '6.12', 3, [117]]);
-  });
-});
-
-describe('packTable', () => {
-  it('puts every byte array in one buffer with the same contents', async () => {
-    const r = await readKernelFile(readFixture('mini-alt.elf'), 'mini-alt.elf');
-    if (!r.ok || !('table' in r)) throw new Error('fixture did not read');
-    const { table, buffer } = packTable(r.table);
-    const arrays = [
-      ...table.sites.flatMap((s) => [s.original, ...s.entries.map((e) => e.replacement)]),
-      ...table.memory.map((m) => m.bytes),
-    ];
-    expect(arrays.every((a) => a.buffer === buffer)).toBe(true);
-    expect(arrays.reduce((n, a) => n + a.length, 0)).toBe(buffer.byteLength);
-    expect(table.sites.map((s) => [...s.original])).toEqual(
-      r.table.sites.map((s) => [...s.original]),
-    );
-    expect(table.memory.map((m) => [...m.bytes])).toEqual(r.table.memory.map((m) => [...m.bytes]));
   });
 });
