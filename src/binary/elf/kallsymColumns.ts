@@ -15,6 +15,8 @@ import {
 /** Longest name decoded; a name running on past this is cut (hostile string tables). */
 const NAME_LIMIT = 4096;
 const textDecoder = new TextDecoder('utf-8');
+/** One UTF-16 unit per byte, so string offsets are byte offsets. */
+const latin1 = new TextDecoder('latin1');
 
 /**
  * The symbols kallsyms would list (defined, named, in an allocated section, not `.L*`/`$*`), as
@@ -53,6 +55,21 @@ export function readKallsymColumns(r: ByteReader, sections: readonly ElfSection[
     nameAt[n] = p;
     n++;
   }
+  let strtabText: string | undefined;
+  /** Byte-wise scan, for names the text search cannot take (non-ASCII). */
+  const scanFor = (name: string): number => {
+    const want = new TextEncoder().encode(name);
+    const first = want[0];
+    if (first === undefined) return -1;
+    for (let i = 0; i < n; i++) {
+      const p = nameAt[i] as number;
+      if (bytes[p] !== first || p + want.length >= strEnd || bytes[p + want.length] !== 0) continue;
+      let k = 1;
+      while (k < want.length && bytes[p + k] === want[k]) k++;
+      if (k === want.length) return i;
+    }
+    return -1;
+  };
   const nameEnd = (p: number): number => {
     const stop = Math.min(strEnd, p + NAME_LIMIT);
     const nul = bytes.subarray(p, stop).indexOf(0);
@@ -68,18 +85,29 @@ export function readKallsymColumns(r: ByteReader, sections: readonly ElfSection[
       return textDecoder.decode(bytes.subarray(p, nameEnd(p)));
     },
     indexOf: (name) => {
-      const want = new TextEncoder().encode(name);
-      const first = want[0];
-      if (first === undefined) return -1;
-      for (let i = 0; i < n; i++) {
-        const p = nameAt[i] as number;
-        if (bytes[p] !== first || p + want.length >= strEnd || bytes[p + want.length] !== 0)
-          continue;
-        let k = 1;
-        while (k < want.length && bytes[p + k] === want[k]) k++;
-        if (k === want.length) return i;
+      // Native searches instead of a 150k-iteration loop (which runs cold, in the interpreter,
+      // in a one-shot CLI): find `name\0` in the string table read as one char per byte, then
+      // the first kept symbol naming each occurrence (linkers share string tails, so a name can
+      // start inside a longer one).
+      strtabText ??= latin1.decode(bytes.subarray(strStart, strEnd));
+      const want = `${name}\0`;
+      if (!isPlainAscii(name)) return scanFor(name);
+      let best = -1;
+      for (let q = strtabText.indexOf(want); q >= 0; q = strtabText.indexOf(want, q + 1)) {
+        const i = nameAt.subarray(0, n).indexOf(strStart + q);
+        if (i >= 0 && (best < 0 || i < best)) best = i;
       }
-      return -1;
+      return best;
     },
   };
+}
+
+/** Non-empty, 7-bit, no NUL: byte offsets and latin1 string offsets agree. */
+function isPlainAscii(name: string): boolean {
+  if (name === '') return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 0 || c > 0x7f) return false;
+  }
+  return true;
 }

@@ -46,36 +46,29 @@ export class SymbolIndex {
   private readonly looked = new Map<string, bigint | undefined>();
 
   constructor(private readonly cols: SymbolColumns) {
-    const n = cols.count;
-    // Sort the addresses natively as u64 (a BigUint64Array written through a u32 view: no
-    // BigInt per symbol, no comparator), then keep each distinct address once.
-    const keys = new BigUint64Array(n);
-    const halves = new Uint32Array(keys.buffer);
-    for (let i = 0; i < n; i++) {
-      halves[2 * i + LO] = cols.lo[i] as number;
-      halves[2 * i + HI] = cols.hi[i] as number;
-    }
-    keys.sort();
+    const order = sortByAddress(cols);
+    const n = order.length;
     const hi = new Uint32Array(n);
     const lo = new Uint32Array(n);
+    const first = new Int32Array(n);
     let u = 0;
-    for (let i = 0; i < n; i++) {
-      const h = halves[2 * i + HI] as number;
-      const l = halves[2 * i + LO] as number;
-      if (u > 0 && hi[u - 1] === h && lo[u - 1] === l) continue;
+    for (let k = 0; k < n; k++) {
+      const i = order[k] as number;
+      const h = cols.hi[i] as number;
+      const l = cols.lo[i] as number;
+      if (u > 0 && hi[u - 1] === h && lo[u - 1] === l) {
+        // Same address: equal symbols stay in input order, so a later one must be better.
+        if (this.printedBefore(i, first[u - 1] as number)) first[u - 1] = i;
+        continue;
+      }
       hi[u] = h;
       lo[u] = l;
+      first[u] = i;
       u++;
     }
     this.hi = hi.subarray(0, u);
     this.lo = lo.subarray(0, u);
-    this.first = new Int32Array(u).fill(-1);
-    for (let i = 0; i < n; i++) {
-      const slot = this.find(cols.hi[i] as number, cols.lo[i] as number);
-      const cur = this.first[slot] as number;
-      // Input order is the last tie-break, so a later symbol must be strictly better.
-      if (cur < 0 || this.printedBefore(i, cur)) this.first[slot] = i;
-    }
+    this.first = first.subarray(0, u);
   }
 
   get size(): number {
@@ -128,12 +121,21 @@ export class SymbolIndex {
   /** `%pS` text, or undefined when no symbol covers the address. */
   format(addr: bigint): string | undefined {
     if (addr < 0n || addr >= 1n << 64n) return undefined;
-    const i = this.find(Number(addr >> 32n), Number(addr & 0xffffffffn));
+    const h = Number(addr >> 32n);
+    const l = Number(addr & 0xffffffffn);
+    const i = this.find(h, l);
     if (i < 0 || i + 1 >= this.hi.length) return undefined;
-    const base = this.addrAt(i);
-    const next = this.addrAt(i + 1);
     const name = this.nameOf(this.first[i] as number);
-    return `${name}+0x${(addr - base).toString(16)}/0x${(next - base).toString(16)}`;
+    const off = this.distance(i, h, l);
+    const size = this.distance(i, this.hi[i + 1] as number, this.lo[i + 1] as number);
+    return `${name}+0x${off.toString(16)}/0x${size.toString(16)}`;
+  }
+
+  /** (h, l) minus the address of `slot`, as a number (BigInt only past 2^53). */
+  private distance(slot: number, h: number, l: number): number | bigint {
+    const dh = h - (this.hi[slot] as number);
+    const d = dh * 0x100000000 + (l - (this.lo[slot] as number));
+    return Number.isSafeInteger(d) ? d : ((BigInt(h) << 32n) | BigInt(l)) - this.addrAt(slot);
   }
 
   /** Address of a symbol by exact name (first match in input order). */
@@ -147,6 +149,63 @@ export class SymbolIndex {
     this.looked.set(name, addr);
     return addr;
   }
+}
+
+/** Bits of a packed sort key given to the symbol's index and to its address's high-half rank. */
+const INDEX_BITS = 21;
+const RANK_BITS = 11;
+
+/**
+ * Symbol indices ordered by address, then input order. The common case packs (rank of the high
+ * half, low half, index) into one u64 and sorts a BigUint64Array natively — no comparator, no
+ * BigInt per symbol; tables too large for the packing use a comparator sort.
+ */
+function sortByAddress(cols: SymbolColumns): Uint32Array {
+  const n = cols.count;
+  const highs = distinctSorted(cols.hi);
+  const out = new Uint32Array(n);
+  if (n >= 1 << INDEX_BITS || highs.length > 1 << RANK_BITS) {
+    for (let i = 0; i < n; i++) out[i] = i;
+    return out.sort(
+      (a, b) =>
+        (cols.hi[a] as number) - (cols.hi[b] as number) ||
+        (cols.lo[a] as number) - (cols.lo[b] as number) ||
+        a - b,
+    );
+  }
+  const rank = new Map(highs.map((h, r) => [h, r]));
+  const keys = new BigUint64Array(n);
+  const halves = new Uint32Array(keys.buffer);
+  let lastHi = -1;
+  let lastRank = 0;
+  for (let i = 0; i < n; i++) {
+    const h = cols.hi[i] as number;
+    if (h !== lastHi) {
+      lastHi = h;
+      lastRank = rank.get(h) as number;
+    }
+    const l = cols.lo[i] as number;
+    // key = rank << 53 | lo << 21 | i, written as two u32 halves.
+    halves[2 * i + HI] = ((lastRank << INDEX_BITS) | (l >>> (32 - INDEX_BITS))) >>> 0;
+    halves[2 * i + LO] = (((l << INDEX_BITS) >>> 0) | i) >>> 0;
+  }
+  keys.sort();
+  const mask = (1 << INDEX_BITS) - 1;
+  for (let k = 0; k < n; k++) out[k] = (halves[2 * k + LO] as number) & mask;
+  return out;
+}
+
+/** The distinct values of `xs`, ascending (few: a kernel's symbols share one or two). */
+function distinctSorted(xs: Uint32Array): number[] {
+  const seen = new Set<number>();
+  let last = -1;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i] as number;
+    if (x === last) continue;
+    last = x;
+    seen.add(x);
+  }
+  return [...seen].sort((a, b) => a - b);
 }
 
 /** Columns over named addresses (System.map, placed relocatable symbols): names already text. */
