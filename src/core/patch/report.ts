@@ -72,7 +72,11 @@ export interface SiteResult {
   nopRuns: NopRun[];
   directCall?: DirectCallRewrite;
   diagnostics: Diagnostic[];
-  /** The `debug-alternative` lines this kernel would print for the site (no timestamps). */
+  /**
+   * The `debug-alternative` lines this kernel would print for the site (no timestamps). On
+   * results from the patch loops this is an accessor that formats the lines on first read
+   * (`SiteRecord`, lazyLog.ts): read `result.log`, do not rely on `{ ...result }` copying it.
+   */
   log: string[];
 }
 
