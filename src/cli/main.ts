@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { runDiffEngines } from './commands/diff-engines';
 import { runCheckLog } from './commands/check-log';
+import { runExamples } from './commands/examples';
 import { runExportLog } from './commands/export-log';
 import { runLink } from './commands/link';
 import { runScenario } from './commands/scenario';
@@ -41,6 +42,11 @@ export const COMMANDS: readonly Command[] = [
     name: 'scenario',
     summary: 'write the JSON scenario of a kernel input (selected sites)',
     run: runScenario,
+  },
+  {
+    name: 'examples',
+    summary: 'list the built-in examples, or print one as a scenario file',
+    run: runExamples,
   },
   {
     name: 'diff-engines',
