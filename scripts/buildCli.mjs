@@ -75,7 +75,9 @@ export async function buildCli({ quiet = false } = {}) {
   writeFileSync(tmp, out.contents);
   renameSync(tmp, BUNDLE);
   // Paths relative to ROOT (absWorkingDir); node_modules are external, so only our sources.
-  const inputs = Object.keys(result.metafile.inputs);
+  // Plugin namespaces (`require-cjs:iced-x86`) are not files: listing one made the launcher's
+  // freshness check fail, so it rebuilt the bundle at every start.
+  const inputs = Object.keys(result.metafile.inputs).filter((p) => !/^[\w-]+:/.test(p));
   const tmpInputs = `${INPUTS}.${process.pid}.tmp`;
   writeFileSync(tmpInputs, JSON.stringify({ inputs }, null, 1));
   renameSync(tmpInputs, INPUTS);
