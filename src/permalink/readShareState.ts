@@ -1,8 +1,8 @@
 import { KERNEL_VERSIONS, PATCH_LOOPS, defaultLoop } from '../core/model';
 import type { KernelVersion, PatchLoop } from '../core/model';
 import { MAX_FEATURES, MAX_NAME_CHARS, MAX_SITES, MAX_WARNINGS } from './limits';
-import { DEFAULT_KERNEL, DEFAULT_VIEW } from './shareState';
-import type { AsmSyntax, ShareState, ViewOptions } from './shareState';
+import { DEFAULT_KERNEL, DEFAULT_VIEW, REVIEW_TABS } from './shareState';
+import type { AsmSyntax, ReviewTab, ShareState, ViewOptions } from './shareState';
 
 /**
  * Turns a parsed permalink document (already migrated to the current version) into a complete
@@ -26,7 +26,7 @@ const TOP_KEYS = [
   'sites',
   'view',
 ];
-const VIEW_KEYS = ['syntax', 'teachingMode', 'compareLoops'];
+const VIEW_KEYS = ['syntax', 'teachingMode', 'compareLoops', 'tab'];
 const SYNTAXES: readonly AsmSyntax[] = ['att', 'intel'];
 
 class FieldError {
@@ -73,6 +73,9 @@ function readView(doc: Record<string, unknown>, warnings: string[]): ViewOptions
   view.syntax = readChoice<AsmSyntax>(raw, 'syntax', SYNTAXES, 'view.') ?? view.syntax;
   view.teachingMode = readBoolean(raw, 'teachingMode', 'view.') ?? view.teachingMode;
   view.compareLoops = readBoolean(raw, 'compareLoops', 'view.') ?? view.compareLoops;
+  const tab = readChoice<ReviewTab>(raw, 'tab', REVIEW_TABS, 'view.');
+  // Optional, so views from links without it compare equal to those written before it existed.
+  if (tab !== undefined) view.tab = tab;
   return view;
 }
 

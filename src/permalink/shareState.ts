@@ -4,6 +4,18 @@ import { defaultLoop } from '../core/model';
 /** Which assembly syntax the disassembly columns use. */
 export type AsmSyntax = 'att' | 'intel';
 
+/** The review panel's tools, in the order the tabs show them. */
+export const REVIEW_TABS = [
+  'timeline',
+  'loops',
+  'ruler',
+  'truth',
+  'lints',
+  'teach',
+  'diff',
+] as const;
+export type ReviewTab = (typeof REVIEW_TABS)[number];
+
 /** How the site columns are shown; none of this changes what is computed. */
 export interface ViewOptions {
   /** Disassembly syntax. Default `'att'` (what `objdump -d` and the kernel logs use). */
@@ -12,6 +24,11 @@ export interface ViewOptions {
   teachingMode: boolean;
   /** Show the single-pass and multi-pass results side by side. Default `false`. */
   compareLoops: boolean;
+  /**
+   * The open review tab when `teachingMode`/`compareLoops` do not already say it. Default: none
+   * (absent). Added after v1 was published; older altscope versions ignore it with a warning.
+   */
+  tab?: ReviewTab;
 }
 
 /**

@@ -34,6 +34,7 @@ export function writeDocument(state: ShareState): PermalinkDocumentV1 {
     view.teachingMode = state.view.teachingMode;
   if (state.view.compareLoops !== DEFAULT_VIEW.compareLoops)
     view.compareLoops = state.view.compareLoops;
+  if (state.view.tab !== undefined) view.tab = state.view.tab;
   if (Object.keys(view).length > 0) doc.view = view;
   return doc;
 }

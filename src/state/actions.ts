@@ -5,6 +5,8 @@ import type { AppDeps } from './deps';
 import { chooseExactly, NO_FEATURE_CHANGES, toggleFeature, translateChoice } from './features';
 import { selectKernelShown } from './kernelLoad';
 import { selectEffectiveFeatures, selectKernel } from './selectors';
+import type { ReviewTab } from '../permalink/shareState';
+import { addSharedRange, toggleShared } from './sharedSites';
 import type { AppStore, ScenarioOrigin, SiteStatus, ThemeChoice } from './store';
 import { parseInto } from './store';
 
@@ -32,6 +34,7 @@ export function createActions(store: AppStore, deps: AppDeps) {
         kernelChoice: null,
         features: NO_FEATURE_CHANGES,
         site: null,
+        shared: [],
         notice: null,
       });
     },
@@ -80,6 +83,20 @@ export function createActions(store: AppStore, deps: AppDeps) {
     },
     selectSite(addr: string | null) {
       set({ site: addr });
+    },
+    /** Put `addr` into the set a link carries, or take it out; the shown site stays. */
+    toggleSharedSite(addr: string) {
+      set({ shared: toggleShared(get().shared, addr) });
+    },
+    /** Add every address of `addrs` (a Shift-click range) to the set a link carries. */
+    addSharedSites(addrs: readonly string[]) {
+      set({ shared: addSharedRange(get().shared, addrs) });
+    },
+    clearSharedSites() {
+      set({ shared: [] });
+    },
+    setReviewTab(reviewTab: ReviewTab) {
+      set({ reviewTab });
     },
     setSearch(search: string) {
       set({ search });

@@ -153,4 +153,22 @@ describe('kernel permalinks', () => {
     expect(share.site).toBe(`0x${pv.addr.toString(16)}`);
     expect(toAddr(BigInt(share.site!))).toBe(pv.addr);
   });
+
+  it('carry the shown site and every site selected for sharing, and the selection', async () => {
+    const table = await miniObjectTable();
+    const { store, loader } = setup(async () => ({
+      status: 'done',
+      outcome: { ok: true, kind: 'relocatable', table, diagnostics: [] },
+    }));
+    await loader.openFile(file('mini-alt.o'));
+    const hex = (i: number) => `0x${table.sites[i]!.addr.toString(16)}`;
+    store.setState({ site: hex(3), shared: [hex(0), hex(3), hex(1)], reviewTab: 'teach' });
+    const share = captureShareState(store.getState());
+    const sub = parseJsonScenario(share.scenario!).table!;
+    // In the kernel's order, the shown one named as `site`, the selection in its own order.
+    expect(sub.sites.map((s) => s.addr)).toEqual([0, 1, 3].map((i) => table.sites[i]!.addr));
+    expect(share.site).toBe(hex(3));
+    expect(share.sites).toEqual([hex(0), hex(3), hex(1)]);
+    expect(share.view.teachingMode).toBe(true);
+  });
 });

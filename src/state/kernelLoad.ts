@@ -82,6 +82,7 @@ export function createKernelLoadActions(
       kernelChoice: null,
       loopChoice: null,
       site: null,
+      shared: [],
       search: '',
       statusFilter: 'all',
       featureFilter: null,
@@ -128,12 +129,13 @@ export function createKernelLoadActions(
         ...parseInto(deps, s.text, null, s.kernelChoice),
         features: NO_FEATURE_CHANGES,
         site: null,
+        shared: [],
       });
     },
     /** Show the loaded kernel again. */
     showKernel() {
       const table = store.getState().kernelLoad.table;
-      if (table) store.setState({ table, features: NO_FEATURE_CHANGES, site: null });
+      if (table) store.setState({ table, features: NO_FEATURE_CHANGES, site: null, shared: [] });
     },
     dismissError() {
       patch({ phase: store.getState().kernelLoad.table ? 'loaded' : 'idle', error: null });

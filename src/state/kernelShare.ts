@@ -16,6 +16,8 @@ import {
   selectKernel,
   selectLoop,
 } from './selectors';
+import { captureView } from './shareView';
+import { selectLinkedSites } from './sharedSites';
 import type { AppState } from './store';
 
 /** More sites than this make a link too long to paste into a mail. */
@@ -53,7 +55,7 @@ export function extractSites(
 export function captureKernelShareState(s: AppState): ShareState | null {
   if (!selectKernelShown(s) || !s.table) return null;
   const table = s.table;
-  const wanted = s.site ? [s.site] : [];
+  const wanted = selectLinkedSites(s);
   const sites = wanted
     .map((a) => (/^0x[0-9a-f]{1,16}$/i.test(a) ? findSite(table, BigInt(a)) : undefined))
     .filter((x): x is Site => x !== undefined);
@@ -62,15 +64,21 @@ export function captureKernelShareState(s: AppState): ShareState | null {
     .filter((f) => f !== X86_FEATURE_ALWAYS)
     .sort((a, b) => a - b)
     .map(toFeatureIndex);
-  const sub = extractSites(table, sites.slice(0, MAX_LINKED_SITES), features);
-  const first = sub.sites[0];
+  // Chosen first (the shown site, then the selection), kept in the kernel's own table order.
+  const order = new Map(table.sites.map((x, i) => [x, i]));
+  const chosen = sites.slice(0, MAX_LINKED_SITES);
+  chosen.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  const sub = extractSites(table, chosen, features);
+  const shown = sites[0];
+  const linked = new Set(sub.sites.map((x) => formatAddr(x.addr)));
   return {
     scenario: toScenarioJson(sub),
     features: [],
     kernel: selectKernel(s),
     engine: selectLoop(s),
-    ...(first ? { site: formatAddr(first.addr) } : {}),
-    sites: [],
-    view: { syntax: s.syntax, teachingMode: false, compareLoops: false },
+    ...(shown ? { site: formatAddr(shown.addr) } : {}),
+    // In selection order, as the user picked them.
+    sites: s.shared.filter((a) => linked.has(a)),
+    view: captureView(s),
   };
 }

@@ -75,6 +75,54 @@ describe('links', () => {
     expect(finalHex(fresh)).toBe('490fc76c2440');
   });
 
+  it('carry the sites selected for sharing and the review tab, and restore them', () => {
+    const app = createTestApp();
+    app.actions.loadScenario(app.deps.defaultScenario, 'example');
+    app.actions.selectSite('0xffffffff81283cd3');
+    app.actions.toggleSharedSite('0xffffffff81002000');
+    app.actions.toggleSharedSite('0xffffffff81001000');
+    app.actions.setReviewTab('teach');
+    const { fresh, state } = reopen(app);
+    expect(state.site).toBe('0xffffffff81283cd3');
+    expect(state.sites).toEqual(['0xffffffff81002000', '0xffffffff81001000']);
+    expect(state.view).toEqual({ syntax: 'att', teachingMode: true, compareLoops: false });
+    const s = fresh.store.getState();
+    expect([s.site, s.shared, s.reviewTab]).toEqual([
+      '0xffffffff81283cd3',
+      ['0xffffffff81002000', '0xffffffff81001000'],
+      'teach',
+    ]);
+  });
+
+  it('carry compare loops as the v1 boolean and any other tab as view.tab', () => {
+    const app = createTestApp();
+    app.actions.setReviewTab('loops');
+    expect(reopen(app).state.view).toEqual({
+      syntax: 'att',
+      teachingMode: false,
+      compareLoops: true,
+    });
+    expect(reopen(app).fresh.store.getState().reviewTab).toBe('loops');
+    app.actions.setReviewTab('truth');
+    const { fresh, state } = reopen(app);
+    expect(state.view).toEqual({
+      syntax: 'att',
+      teachingMode: false,
+      compareLoops: false,
+      tab: 'truth',
+    });
+    expect(fresh.store.getState().reviewTab).toBe('truth');
+  });
+
+  it("restore shared addresses in the site list's spelling", () => {
+    const app = createTestApp();
+    applyShareState(app.store, app.deps, {
+      ...base(),
+      sites: ['0xFFFFFFFF81283CD3', '0xffffffff81283cd3', '.text+0x40'],
+    });
+    expect(app.store.getState().shared).toEqual(['0xffffffff81283cd3', '.text+0x40']);
+  });
+
   it("carry a profile switch: the link's names resolve in the chosen profile", () => {
     const app = createTestApp();
     app.actions.loadScenario(DECLARES.replace('XSAVES   49', 'INDIRECT_THUNK_ITS 49'), 'example');

@@ -9,11 +9,12 @@ import {
 import type { KernelVersion } from '../core/model';
 import type { ShareState } from '../permalink/shareState';
 import type { AppDeps } from './deps';
-import { selectEffectiveFeatures, selectKernel, selectLoop } from './selectors';
+import { formatAddr, selectEffectiveFeatures, selectKernel, selectLoop } from './selectors';
 import type { AppState, AppStore } from './store';
 import { parseInto } from './store';
 import { chooseExactly } from './features';
 import { captureKernelShareState } from './kernelShare';
+import { captureView, reviewTabOf } from './shareView';
 
 /** The view as a `ShareState`: the scenario text and every choice that changes what is shown. */
 export function captureShareState(s: AppState): ShareState {
@@ -34,8 +35,8 @@ export function captureShareState(s: AppState): ShareState {
     kernel,
     engine: selectLoop(s),
     ...(s.site ? { site: s.site } : {}),
-    sites: [],
-    view: { syntax: s.syntax, teachingMode: false, compareLoops: false },
+    sites: [...s.shared],
+    view: captureView(s),
   };
 }
 
@@ -75,7 +76,15 @@ export function applyShareState(store: AppStore, deps: AppDeps, share: ShareStat
     kernelChoice,
     loopChoice: share.engine,
     site: share.site ?? null,
+    shared: normaliseAddrs(share.sites),
     syntax: share.view.syntax,
+    reviewTab: reviewTabOf(share.view),
   });
   return problems;
+}
+
+/** Addresses as the site list writes them (`0x…` lowercase); anything else is kept as typed. */
+function normaliseAddrs(addrs: readonly string[]): string[] {
+  const out = addrs.map((a) => (/^0x[0-9a-f]{1,16}$/i.test(a) ? formatAddr(BigInt(a)) : a));
+  return [...new Set(out)];
 }

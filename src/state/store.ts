@@ -5,6 +5,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { AltTable, Diagnostic, KernelVersion, PatchLoop } from '../core/model';
 import type { AsmSyntax, Disassembler, InsnDecoder } from '../core/ports';
+import type { ReviewTab } from '../permalink/shareState';
 import type { AppDeps } from './deps';
 import type { FeatureChoice } from './features';
 import { NO_FEATURE_CHANGES } from './features';
@@ -36,6 +37,11 @@ export interface ProfileSlice {
 export interface SelectionSlice {
   /** Address of the selected site, `0x…` lowercase. */
   site: string | null;
+  /**
+   * Further sites selected for sharing (`0x…` lowercase), in selection order: a link carries
+   * them with the shown site. Selecting one does not change which site is shown.
+   */
+  shared: string[];
   search: string;
   statusFilter: SiteStatus | 'all';
   featureFilter: number | null;
@@ -44,6 +50,8 @@ export interface SelectionSlice {
 export interface ViewSlice {
   syntax: AsmSyntax;
   theme: ThemeChoice;
+  /** The review panel's open tab (teaching mode and compare loops are tabs). */
+  reviewTab: ReviewTab;
 }
 
 export interface DisasmSlice {
@@ -94,11 +102,13 @@ export function createAppStore(deps: AppDeps, initialText: string) {
     loopChoice: null,
     features: NO_FEATURE_CHANGES,
     site: null,
+    shared: [],
     search: '',
     statusFilter: 'all',
     featureFilter: null,
     syntax: 'att',
     theme: 'system',
+    reviewTab: 'timeline',
     decoder: null,
     disassembler: null,
     disasmError: null,

@@ -5,6 +5,7 @@ import { buildLink } from '../permalink';
 import { useActions, useAppState, useStoreApi } from '../state/hooks';
 import { selectKernel, selectLoop } from '../state/selectors';
 import { captureShareState } from '../state/share';
+import { selectLinkedSites } from '../state/sharedSites';
 import type { ThemeChoice } from '../state/store';
 import { ExamplesMenu } from './ExamplesMenu';
 import { FileInput } from './FileInput';
@@ -18,6 +19,8 @@ export function Toolbar() {
   const syntax = useAppState((s) => s.syntax);
   const theme = useAppState((s) => s.theme);
   const [copied, setCopied] = useState('');
+  const sharing = useAppState((s) => s.shared.length);
+  const linked = useAppState((s) => selectLinkedSites(s).length);
 
   const copyLink = async () => {
     const built = buildLink(location.href, captureShareState(store.getState()));
@@ -99,6 +102,19 @@ export function Toolbar() {
       <button type="button" data-testid="copy-link" onClick={() => void copyLink()}>
         Copy link
       </button>
+      {sharing > 0 && (
+        <span className="small" data-testid="link-site-count">
+          {linked} site{linked === 1 ? '' : 's'} in link{' '}
+          <button
+            type="button"
+            className="small"
+            aria-label="Clear the sites selected for the link"
+            onClick={() => actions.clearSharedSites()}
+          >
+            ×
+          </button>
+        </span>
+      )}
       <span role="status" className="muted small">
         {copied}
       </span>

@@ -1,5 +1,4 @@
 import './review.css';
-import { useState } from 'react';
 import type { Site } from '../../core/model';
 import type { SiteResult } from '../../core/patch/report';
 import { ScenarioDiffView } from '../diff/ScenarioDiffView';
@@ -10,9 +9,10 @@ import { NarrationView } from './NarrationView';
 import { TimelineView } from './TimelineView';
 import { TruthTableView } from './TruthTableView';
 import { useReviewDeps, useRunChoice } from './useReview';
+import { REVIEW_TABS as TABS } from '../../permalink/shareState';
+import type { ReviewTab as Tab } from '../../permalink/shareState';
+import { useActions, useAppState } from '../../state/hooks';
 
-const TABS = ['timeline', 'loops', 'ruler', 'truth', 'lints', 'teach', 'diff'] as const;
-type Tab = (typeof TABS)[number];
 const LABEL: Record<Tab, string> = {
   timeline: 'Timeline',
   loops: 'Compare loops',
@@ -27,7 +27,9 @@ const LABEL: Record<Tab, string> = {
 export function ReviewPanel({ site, result }: { site: Site; result: SiteResult }) {
   const deps = useReviewDeps();
   const { loop, features } = useRunChoice();
-  const [tab, setTab] = useState<Tab>('timeline');
+  // In the store, not local state: a link carries the open tab.
+  const tab = useAppState((s) => s.reviewTab);
+  const { setReviewTab: setTab } = useActions();
   if (!deps) return null;
   return (
     <section

@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, MouseEvent } from 'react';
 import { featureLabel } from '../../core/features';
 import { ALT_FLAG_NOT } from '../../core/model';
 import type { PatchReport, SiteResult } from '../../core/patch/report';
@@ -31,6 +31,10 @@ export function SiteList({ report }: { report: PatchReport }) {
   const featureFilter = useAppState((s) => s.featureFilter);
   const table = useAppState((s) => s.table);
   const selectedSite = useAppState((s) => s.site);
+  const shared = useAppState((s) => s.shared);
+  const sharedSet = useMemo(() => new Set(shared), [shared]);
+  // Where a Shift-click range starts: the row last clicked or toggled.
+  const anchor = useRef<number | null>(null);
   const actions = useActions();
   const kernel = useAppState(selectKernel);
   const label = useCallback((i: number) => featureLabel(i, kernel), [kernel]);
@@ -64,11 +68,27 @@ export function SiteList({ report }: { report: PatchReport }) {
     }
   };
 
+  /** Ctrl/Cmd-click toggles a row into the link, Shift-click adds a range; a plain click shows it. */
+  const clickRow = (i: number, e: MouseEvent) => {
+    const r = rows[i];
+    if (!r) return;
+    if (e.shiftKey) {
+      const from = anchor.current ?? (selectedIndex >= 0 ? selectedIndex : i);
+      const [lo, hi] = from <= i ? [from, i] : [i, from];
+      actions.addSharedSites(rows.slice(lo, hi + 1).map((x) => hexAddr(x.addr)));
+    } else if (e.ctrlKey || e.metaKey) {
+      actions.toggleSharedSite(hexAddr(r.addr));
+    } else {
+      select(i);
+    }
+    anchor.current = i;
+  };
+
   // Rows get one stable callback (React.memo): a toggle then re-renders only rows whose result
   // object changed, not all rows in view.
-  const selectRef = useRef(select);
-  selectRef.current = select;
-  const onSelectRow = useCallback((i: number) => selectRef.current(i), []);
+  const clickRef = useRef(clickRow);
+  clickRef.current = clickRow;
+  const onClickRow = useCallback((i: number, e: MouseEvent) => clickRef.current(i, e), []);
 
   const onKeyDown = (e: KeyboardEvent) => {
     const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
@@ -81,6 +101,13 @@ export function SiteList({ report }: { report: PatchReport }) {
       PageUp: selectedIndex - page,
     };
     const target = moves[e.key];
+    if (e.key === ' ' && selectedIndex >= 0) {
+      e.preventDefault();
+      const r = rows[selectedIndex];
+      if (r) actions.toggleSharedSite(hexAddr(r.addr));
+      anchor.current = selectedIndex;
+      return;
+    }
     if (target === undefined) {
       if (e.key === 'Enter' && selectedIndex < 0 && rows.length > 0) select(0);
       return;
@@ -101,6 +128,9 @@ export function SiteList({ report }: { report: PatchReport }) {
           </span>
         </h2>
         <SiteFilters />
+        <p id="site-list-hint" className="muted small">
+          Ctrl-click or Space adds a site to the link; Shift-click adds a range.
+        </p>
       </div>
       <div
         ref={measure}
@@ -109,6 +139,7 @@ export function SiteList({ report }: { report: PatchReport }) {
         role="listbox"
         tabIndex={0}
         aria-label="Alternative sites"
+        aria-describedby="site-list-hint"
         aria-activedescendant={selectedIndex >= 0 ? `site-row-${selectedIndex}` : undefined}
         onKeyDown={onKeyDown}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
@@ -120,7 +151,8 @@ export function SiteList({ report }: { report: PatchReport }) {
               index={first + k}
               result={r}
               selected={first + k === selectedIndex}
-              onSelect={onSelectRow}
+              shared={sharedSet.has(hexAddr(r.addr))}
+              onClick={onClickRow}
             />
           ))}
         </div>
@@ -134,9 +166,11 @@ const SiteRow = memo(function SiteRow(props: {
   index: number;
   result: SiteResult;
   selected: boolean;
-  onSelect: (index: number) => void;
+  /** Selected for sharing: the link carries it. */
+  shared: boolean;
+  onClick: (index: number, e: MouseEvent) => void;
 }) {
-  const { index, result: r, selected, onSelect } = props;
+  const { index, result: r, selected, shared, onClick } = props;
   const table = useAppState((s) => s.table);
   const kernel = useAppState(selectKernel);
   const site = findSite(table, r.addr);
@@ -149,14 +183,21 @@ const SiteRow = memo(function SiteRow(props: {
   return (
     <div
       id={`site-row-${index}`}
-      className={`site-row${selected ? ' selected' : ''}`}
+      className={`site-row${selected ? ' selected' : ''}${shared ? ' shared' : ''}`}
       data-testid="site-row"
       data-status={status}
+      data-shared={shared}
       role="option"
       aria-selected={selected}
       style={{ top: index * ROW_HEIGHT, height: ROW_HEIGHT }}
-      onClick={() => onSelect(index)}
+      // Shift-click extends a range of sites, not a text selection.
+      onMouseDown={(e) => e.shiftKey && e.preventDefault()}
+      onClick={(e) => onClick(index, e)}
     >
+      <span className="share-mark" title={shared ? 'in the link' : undefined}>
+        <span aria-hidden="true">{shared ? '☑' : ''}</span>
+        {shared && <span className="sr-only">in the link</span>}
+      </span>
       <span className={`status status-${status}`} title={STATUS_LABEL[status]}>
         <span aria-hidden="true">{STATUS_ICON[status]}</span>
         <span className="sr-only">{STATUS_LABEL[status]}</span>
