@@ -75,6 +75,40 @@ test('a copied link opened in a fresh page shows the same state', async ({ page,
   }
 });
 
+test('sites Ctrl-clicked into the link and teaching mode open the same in a fresh page', async ({
+  page,
+  browser,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.selectSite(XSAVE);
+  await page.getByTestId('review-tab-teach').click();
+  for (const name of ['read_cr2', 'xen_direct_call_outer'])
+    await app.siteRows.filter({ hasText: name }).click({ modifiers: ['ControlOrMeta'] });
+  // Ctrl-click marks a site for the link; the shown site stays.
+  await expect(app.siteRows.filter({ hasText: XSAVE })).toHaveAttribute('aria-selected', 'true');
+  await expect(app.siteRows.filter({ hasText: 'read_cr2' })).toContainText('in the link');
+  await expect(page.getByTestId('link-site-count')).toContainText('3 sites in link');
+  await app.copyLink.click();
+  await expect.poll(() => new URL(page.url()).hash).toMatch(/^#v1=/);
+  const url = page.url();
+  const fresh = await browser.newPage();
+  try {
+    const other = new AppPage(fresh);
+    await fresh.goto(url);
+    const row = (name: string) => other.siteRows.filter({ hasText: name });
+    await expect(row('read_cr2')).toHaveAttribute('data-shared', 'true');
+    await expect(row('xen_direct_call_outer')).toHaveAttribute('data-shared', 'true');
+    await expect(row(XSAVE)).toHaveAttribute('data-shared', 'false');
+    await expect(row(XSAVE)).toHaveAttribute('aria-selected', 'true');
+    await expect(fresh.getByTestId('review-tab-teach')).toHaveAttribute('aria-selected', 'true');
+    await expect(fresh.getByTestId('narration')).toBeVisible();
+    await expect(fresh.getByTestId('link-site-count')).toContainText('3 sites in link');
+  } finally {
+    await fresh.close();
+  }
+});
+
 test('a corrupt link shows a clear message and the default scenario', async ({ page }) => {
   const app = new AppPage(page);
   await app.open('#v1=AAAA-not-deflate');

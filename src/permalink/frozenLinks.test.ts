@@ -29,6 +29,7 @@ const FROZEN: Record<string, string[]> = {
     'minimal',
     'unknown-keys',
     'features-off',
+    'shared-sites-tab',
   ],
 };
 

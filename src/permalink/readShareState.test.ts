@@ -115,6 +115,10 @@ describe('readShareState', () => {
       { view: { teachingMode: 'yes' } },
       'permalink JSON: key "view.teachingMode" must be true or false, not "yes"',
     ],
+    [
+      { view: { tab: 'narration' } },
+      'permalink JSON: key "view.tab" must be "timeline", "loops", "ruler", "truth", "lints", "teach" or "diff", not "narration"',
+    ],
   ])('rejects %j', (doc, message) => {
     expect(readShareState(doc)).toEqual({ ok: false, message });
   });
