@@ -2,19 +2,18 @@
  * `altscope patch --json`: the report in the shape issue 2 §4 fixes. Addresses are `0x` +
  * lowercase hex, bytes lowercase hex without separators; table-level diagnostics go in a
  * top-level `diagnostics` list.
+ *
+ * The text is written straight into a byte buffer, laid out exactly as
+ * `JSON.stringify(doc, null, 2)` lays out the document: for a vmlinux (~6,000 sites, ~5 MB of
+ * JSON) building the object tree first, or even thousands of string pieces, cost more in
+ * allocation and GC than the simulation itself (issue 6).
  */
-import type { AltTable, Diagnostic } from '../core/model';
+import type { AltEntry, AltTable, Diagnostic } from '../core/model';
 import { ALT_FLAG_DIRECT_CALL, ALT_FLAG_NOT } from '../core/model';
-import type { PatchReport, SiteResult } from '../core/patch/report';
+import type { PatchReport, Relocation, SiteResult, SiteWrite } from '../core/patch/report';
 import { formatFeatureIndex, getCatalogue } from '../core/features';
-
-const HEX_BYTE = Array.from({ length: 256 }, (_, x) => x.toString(16).padStart(2, '0'));
-const hex = (b: Uint8Array): string => {
-  let s = '';
-  for (let i = 0; i < b.length; i++) s += HEX_BYTE[b[i] as number];
-  return s;
-};
-const addr = (a: bigint): string => '0x' + a.toString(16);
+import type { Literal } from './jsonBytes';
+import { JsonBytes, literal } from './jsonBytes';
 
 /** Flag names for the known bits, `0x…` for any other bits. */
 export function flagNames(flags: number): string[] {
@@ -26,58 +25,220 @@ export function flagNames(flags: number): string[] {
   return names;
 }
 
-const diagnosticJson = (d: Diagnostic) => ({
-  severity: d.severity,
-  code: d.code,
-  message: d.message,
+/** The punctuation of a list whose `[`/`]` sit at indentation `pad`. */
+interface ListLits {
+  open: Literal;
+  sep: Literal;
+  close: Literal;
+}
+const listLits = (pad: string): ListLits => ({
+  open: literal(`[\n${pad}  `),
+  sep: literal(`,\n${pad}  `),
+  close: literal(`\n${pad}]`),
 });
+const EMPTY = literal('[]');
 
-function siteJson(r: SiteResult, i: number, table: AltTable, report: PatchReport) {
-  // simulate() reports the table's sites in order; search only if a caller reordered them.
-  const same = table.sites[i];
-  const site = same?.addr === r.addr ? same : table.sites.find((s) => s.addr === r.addr);
+function writeList<T>(
+  j: JsonBytes,
+  items: readonly T[],
+  lits: ListLits,
+  writeItem: (j: JsonBytes, item: T, index: number) => void,
+): void {
+  if (items.length === 0) return j.lit(EMPTY);
+  j.lit(lits.open);
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) j.lit(lits.sep);
+    writeItem(j, items[i] as T, i);
+  }
+  j.lit(lits.close);
+}
+
+/** Field keys of an object whose fields sit at indentation `pad`: `,\n<pad>"key": `. */
+const key = (pad: string, name: string, first = false): Literal =>
+  literal(`${first ? '{' : ','}\n${pad}"${name}": `);
+const NULL = literal('null');
+const TRUE = literal('true');
+const FALSE = literal('false');
+
+/** Diagnostic lists at two depths: the top level and inside a site. */
+function makeDiagnosticWriter(pad: string): (j: JsonBytes, ds: readonly Diagnostic[]) => void {
+  const p = pad + '    ';
+  const lits = listLits(pad);
+  const severity = key(p, 'severity', true);
+  const code = key(p, 'code');
+  const message = key(p, 'message');
+  const end = literal(`\n${pad}  }`);
+  const writeOne = (j: JsonBytes, d: Diagnostic): void => {
+    j.lit(severity);
+    j.str(d.severity);
+    j.lit(code);
+    j.str(d.code);
+    j.lit(message);
+    j.str(d.message);
+    j.lit(end);
+  };
+  return (j, ds) => writeList(j, ds, lits, writeOne);
+}
+const writeTopDiagnostics = makeDiagnosticWriter('  ');
+const writeSiteDiagnostics = makeDiagnosticWriter('      ');
+
+const P6 = '      ';
+const P10 = '          ';
+const LIST6 = listLits(P6);
+const END8 = literal('\n        }');
+const SITE = {
+  addr: key(P6, 'addr', true),
+  symbol: key(P6, 'symbol'),
+  place: key(P6, 'place'),
+  len: key(P6, 'len'),
+  selected: key(P6, 'selected'),
+  entries: key(P6, 'entries'),
+  old: key(P6, 'old'),
+  final: key(P6, 'final'),
+  writes: key(P6, 'writes'),
+  relocations: key(P6, 'relocations'),
+  diagnostics: key(P6, 'diagnostics'),
+  end: literal('\n    }'),
+};
+const WRITE = {
+  entry: key(P10, 'entry', true),
+  kind: key(P10, 'kind'),
+  before: key(P10, 'before'),
+  after: key(P10, 'after'),
+};
+const RELOCATION = {
+  offset: key(P10, 'offset', true),
+  kind: key(P10, 'kind'),
+  fieldOffset: key(P10, 'fieldOffset'),
+  width: key(P10, 'width'),
+  oldDisp: key(P10, 'oldDisp'),
+  newDisp: key(P10, 'newDisp'),
+  target: key(P10, 'target'),
+  shrunk: literal(`,\n${P10}"shrunk": true`),
+};
+
+function writeWrite(j: JsonBytes, w: SiteWrite): void {
+  j.lit(WRITE.entry);
+  if (w.entry === null) j.lit(NULL);
+  else j.num(w.entry);
+  j.lit(WRITE.kind);
+  j.str(w.kind);
+  j.lit(WRITE.before);
+  j.hex(w.before);
+  j.lit(WRITE.after);
+  j.hex(w.after);
+  j.lit(END8);
+}
+
+function writeRelocation(j: JsonBytes, x: Relocation): void {
+  j.lit(RELOCATION.offset);
+  j.num(x.offset);
+  j.lit(RELOCATION.kind);
+  j.str(x.kind);
+  j.lit(RELOCATION.fieldOffset);
+  j.num(x.fieldOffset);
+  j.lit(RELOCATION.width);
+  j.num(x.width);
+  j.lit(RELOCATION.oldDisp);
+  j.num(x.oldDisp);
+  j.lit(RELOCATION.newDisp);
+  j.num(x.newDisp);
+  j.lit(RELOCATION.target);
+  j.addr(x.target);
+  if (x.shrunk) j.lit(RELOCATION.shrunk);
+  j.lit(END8);
+}
+
+/**
+ * The text of an entry up to its `eligible` value, which depends only on cpuid and flags:
+ * memoised, since a kernel has thousands of entries but a few hundred distinct pairs.
+ */
+function makeEntryHead(report: PatchReport): (e: AltEntry) => Literal {
   const cat = getCatalogue(report.kernel);
-  return {
-    addr: addr(r.addr),
-    symbol: r.symbol ?? null,
-    ...(site?.place ? { place: site.place } : {}),
-    len: r.len,
-    selected: r.selected,
-    entries: (site?.entries ?? []).map((e, i) => ({
-      feature: formatFeatureIndex(e.cpuid),
-      name: cat.byIndex.get(e.cpuid)?.name ?? null,
-      flags: flagNames(e.flags),
-      eligible: r.verdicts[i]?.eligible ?? false,
-    })),
-    old: hex(r.original),
-    final: hex(r.final),
-    writes: r.writes.map((w) => ({
-      entry: w.entry,
-      kind: w.kind,
-      before: hex(w.before),
-      after: hex(w.after),
-    })),
-    relocations: r.relocations.map((x) => ({
-      offset: x.offset,
-      kind: x.kind,
-      fieldOffset: x.fieldOffset,
-      width: x.width,
-      oldDisp: x.oldDisp,
-      newDisp: x.newDisp,
-      target: addr(x.target),
-      ...(x.shrunk ? { shrunk: true } : {}),
-    })),
-    diagnostics: r.diagnostics.map(diagnosticJson),
+  const memo = new Map<number, Literal>();
+  return (e) => {
+    const memoKey = e.cpuid * 0x1_0000_0000 + (e.flags >>> 0);
+    let head = memo.get(memoKey);
+    if (head === undefined) {
+      const name = cat.byIndex.get(e.cpuid)?.name;
+      const flags = flagNames(e.flags).map((f) => JSON.stringify(f));
+      const flagList =
+        flags.length === 0 ? '[]' : `[\n${P10}  ${flags.join(`,\n${P10}  `)}\n${P10}]`;
+      head = literal(
+        `{\n${P10}"feature": ${JSON.stringify(formatFeatureIndex(e.cpuid))},\n` +
+          `${P10}"name": ${name === undefined ? 'null' : JSON.stringify(name)},\n` +
+          `${P10}"flags": ${flagList},\n${P10}"eligible": `,
+      );
+      memo.set(memoKey, head);
+    }
+    return head;
   };
 }
 
+function writeSite(
+  j: JsonBytes,
+  r: SiteResult,
+  i: number,
+  table: AltTable,
+  entryHead: (e: AltEntry) => Literal,
+): void {
+  // simulate() reports the table's sites in order; search only if a caller reordered them.
+  const same = table.sites[i];
+  const site = same?.addr === r.addr ? same : table.sites.find((s) => s.addr === r.addr);
+  j.lit(SITE.addr);
+  j.addr(r.addr);
+  j.lit(SITE.symbol);
+  if (r.symbol == null) j.lit(NULL);
+  else j.str(r.symbol);
+  if (site?.place) {
+    j.lit(SITE.place);
+    j.str(site.place);
+  }
+  j.lit(SITE.len);
+  j.num(r.len);
+  j.lit(SITE.selected);
+  if (r.selected === null) j.lit(NULL);
+  else j.num(r.selected);
+  j.lit(SITE.entries);
+  writeList(j, site?.entries ?? [], LIST6, (j, e, k) => {
+    j.lit(entryHead(e));
+    j.lit(r.verdicts[k]?.eligible ? TRUE : FALSE);
+    j.lit(END8);
+  });
+  j.lit(SITE.old);
+  j.hex(r.original);
+  j.lit(SITE.final);
+  j.hex(r.final);
+  j.lit(SITE.writes);
+  writeList(j, r.writes, LIST6, writeWrite);
+  j.lit(SITE.relocations);
+  writeList(j, r.relocations, LIST6, writeRelocation);
+  j.lit(SITE.diagnostics);
+  writeSiteDiagnostics(j, r.diagnostics);
+  j.lit(SITE.end);
+}
+
+const TOP = {
+  kernel: key('  ', 'kernel', true),
+  engine: key('  ', 'engine'),
+  sites: key('  ', 'sites'),
+  diagnostics: key('  ', 'diagnostics'),
+  end: literal('\n}\n'),
+};
+const LIST2 = listLits('  ');
+
 /** The JSON document, pretty-printed with two spaces and a final newline. */
 export function formatPatchJson(report: PatchReport, table: AltTable): string {
-  const doc = {
-    kernel: report.kernel,
-    engine: report.loop,
-    sites: report.sites.map((r, i) => siteJson(r, i, table, report)),
-    diagnostics: report.diagnostics.map(diagnosticJson),
-  };
-  return JSON.stringify(doc, null, 2) + '\n';
+  const j = new JsonBytes();
+  const entryHead = makeEntryHead(report);
+  j.lit(TOP.kernel);
+  j.str(report.kernel);
+  j.lit(TOP.engine);
+  j.str(report.loop);
+  j.lit(TOP.sites);
+  writeList(j, report.sites, LIST2, (j, r, i) => writeSite(j, r, i, table, entryHead));
+  j.lit(TOP.diagnostics);
+  writeTopDiagnostics(j, report.diagnostics);
+  j.lit(TOP.end);
+  return j.text();
 }
