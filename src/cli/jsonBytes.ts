@@ -7,6 +7,7 @@
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 /** Characters JSON.stringify escapes, and anything beyond ASCII (UTF-8 is longer than UTF-16). */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
 const NOT_PLAIN = /[\u0000-\u001f"\\\u007f-\uffff]/;
 
 const HEX_PAIR = new Uint16Array(256);
