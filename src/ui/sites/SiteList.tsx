@@ -128,7 +128,8 @@ export function SiteList({ report }: { report: PatchReport }) {
           </span>
         </h2>
         <SiteFilters />
-        <p id="site-list-hint" className="muted small">
+        {/* Out of the layout (the panel head must not grow): read out, and a tooltip. */}
+        <p id="site-list-hint" className="sr-only">
           Ctrl-click or Space adds a site to the link; Shift-click adds a range.
         </p>
       </div>
@@ -140,6 +141,7 @@ export function SiteList({ report }: { report: PatchReport }) {
         tabIndex={0}
         aria-label="Alternative sites"
         aria-describedby="site-list-hint"
+        title="Ctrl-click or Space adds a site to the link; Shift-click adds a range."
         aria-activedescendant={selectedIndex >= 0 ? `site-row-${selectedIndex}` : undefined}
         onKeyDown={onKeyDown}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
