@@ -109,6 +109,23 @@ test('sites Ctrl-clicked into the link and teaching mode open the same in a fres
   }
 });
 
+test('Space toggles the current site into the link, Shift-click adds a range', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.open();
+  await app.selectSite(XSAVE);
+  await page.getByTestId('site-list').press('Space');
+  await expect(app.siteRows.filter({ hasText: XSAVE })).toHaveAttribute('data-shared', 'true');
+  await page.getByTestId('site-list').press('Space');
+  await expect(app.siteRows.filter({ hasText: XSAVE })).toHaveAttribute('data-shared', 'false');
+  await app.siteRows.last().click({ modifiers: ['Shift'] });
+  await expect(app.siteRows.and(page.locator('[data-shared=true]'))).toHaveCount(
+    await app.siteRows.count(),
+  );
+  await expect(page.getByTestId('link-site-count')).toContainText('3 sites in link');
+  await page.getByRole('button', { name: 'Clear the sites selected for the link' }).click();
+  await expect(page.getByTestId('link-site-count')).toHaveCount(0);
+});
+
 test('a corrupt link shows a clear message and the default scenario', async ({ page }) => {
   const app = new AppPage(page);
   await app.open('#v1=AAAA-not-deflate');
