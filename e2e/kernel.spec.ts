@@ -80,8 +80,17 @@ test.describe('the real Debian 7.2.13 vmlinux', () => {
     await app.open();
     await app.setScenarioText(MY_TEXT);
     await expect(app.siteCount).toHaveText('1');
+    // Hold the worker's script so the read cannot finish before the click: a 50 MB vmlinux now
+    // loads in about half a second, which made this test race its own Cancel button.
+    let release: (() => Promise<void>) | undefined;
+    await page.route('**/assets/kernelWorker-*.js', (route) => {
+      release = () => route.continue();
+    });
     await load.open(realVmlinux72()!);
+    await expect(load.progress).toBeVisible();
     await load.cancel.click();
+    await expect.poll(() => release !== undefined).toBe(true);
+    await release!().catch(() => undefined);
     await expect(load.progress).toHaveCount(0);
     await expect(load.status).toHaveCount(0);
     await expect(app.siteCount).toHaveText('1');
