@@ -14,6 +14,7 @@
  */
 import * as icedModule from 'iced-x86';
 import type { DecodedInsn, InsnDecoder } from '../core/ports';
+import { isLegacyPrefix } from '../core/patch/insnFacts';
 
 type Iced = typeof icedModule;
 
@@ -90,18 +91,7 @@ function mayBeRelativeBranch(bytes: Uint8Array, start: number, end: number): boo
   let p = start;
   for (; p < end; p++) {
     const b = bytes[p] as number;
-    const legacy =
-      b === 0x66 ||
-      b === 0x67 ||
-      b === 0xf0 ||
-      b === 0xf2 ||
-      b === 0xf3 ||
-      b === 0x2e ||
-      b === 0x36 ||
-      b === 0x3e ||
-      b === 0x26 ||
-      b === 0x64 ||
-      b === 0x65;
+    const legacy = isLegacyPrefix(b);
     if (!legacy && (b & 0xf0) !== 0x40) break;
   }
   const op = bytes[p] as number;

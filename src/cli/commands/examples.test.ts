@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../examples';
-import { runMain } from '../main';
+import { runCli } from '../testing';
 
-/** Runs the CLI in-process; files written by one command feed the next. */
-async function run(files: Record<string, string>, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runMain(argv, {
-    readFile: (p) => {
-      const t = files[p];
-      if (t === undefined) throw new Error('ENOENT: no such file');
-      return new TextEncoder().encode(t);
-    },
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-  });
-  return { status, stdout, stderr };
-}
+// Files written by one command feed the next.
+const run = runCli;
 
 describe('altscope examples', () => {
   it('lists every built-in example and the default scenario', async () => {

@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../examples';
-import { runMain } from '../main';
+import { runCli } from '../testing';
 
 const files: Record<string, string> = {
   'default.alt': defaultScenario,
@@ -11,20 +11,7 @@ const files: Record<string, string> = {
   cpuinfo: 'processor\t: 0\nflags\t\t: fpu xsave xsaveopt xsavec\nbugs\t\t: spectre_v1\n',
 };
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runMain(argv, {
-    readFile: (p) => {
-      const t = files[p];
-      if (t === undefined) throw new Error('ENOENT: no such file');
-      return new TextEncoder().encode(t);
-    },
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-  });
-  return { status, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(files, ...argv);
 
 describe('altscope patch', () => {
   it('prints the JSON report of issue 2 §4', async () => {

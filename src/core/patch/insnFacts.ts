@@ -23,7 +23,8 @@ export interface InsnFacts {
   modrmOffset: number;
 }
 
-const isLegacyPrefix = (b: number): boolean =>
+/** The x86 legacy prefixes (operand/address size, LOCK, REP, segment overrides). */
+export const isLegacyPrefix = (b: number): boolean =>
   b === 0x66 ||
   b === 0x67 ||
   b === 0xf0 ||
