@@ -22,37 +22,15 @@ import { parseFeatureList } from '../src/core/features';
 import { defaultLoop } from '../src/core/model';
 import { simulate } from '../src/core/patch/simulate';
 import { createDecoder } from '../src/disasm/decoder';
+import type { Timing } from './timing';
+import { median, time as timeRuns } from './timing';
 
 const RUNS = 7;
 const CLI_RUNS = 7;
 
-/** Median wall and CPU milliseconds. */
-interface Timing {
-  wall: number;
-  cpu: number;
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] as number;
-}
-
 const show = (t: Timing): string => `${t.wall.toFixed(0)} (cpu ${t.cpu.toFixed(0)})`;
 
-function time(fn: () => void, runs = RUNS): Timing {
-  fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c = process.cpuUsage();
-    const s = performance.now();
-    fn();
-    wall.push(performance.now() - s);
-    const d = process.cpuUsage(c);
-    cpu.push((d.user + d.system) / 1000);
-  }
-  return { wall: median(wall), cpu: median(cpu) };
-}
+const time = (fn: () => void, runs = RUNS): Timing => timeRuns(fn, runs);
 
 /** The child reports its own CPU time on exit (fd 2), through a preloaded data: module. */
 const REPORT_CPU =

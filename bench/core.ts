@@ -6,6 +6,7 @@ import { parseFeatureList, simulate } from '../src/core';
 import type { PatchLoop } from '../src/core';
 import { parseJsonScenario } from '../src/core/scenario/json';
 import { createDecoder } from '../src/disasm/decoder';
+import { time } from './timing';
 import {
   CAPTURES,
   capturesAvailable,
@@ -15,22 +16,7 @@ import {
 
 const RUNS = 7;
 
-/** Median wall time and median CPU time (user+system, all threads incl. GC) in ms. */
-function median(fn: () => void): { wall: number; cpu: number } {
-  fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const c = process.cpuUsage();
-    const s = performance.now();
-    fn();
-    wall.push(performance.now() - s);
-    const d = process.cpuUsage(c);
-    cpu.push((d.user + d.system) / 1000);
-  }
-  const mid = (a: number[]) => a.sort((x, y) => x - y)[Math.floor(a.length / 2)]!;
-  return { wall: mid(wall), cpu: mid(cpu) };
-}
+const median = (fn: () => void) => time(fn, RUNS);
 
 if (!capturesAvailable()) {
   console.log(`captures absent (${REFERENCE_DIR}/captures): nothing to measure`);
