@@ -47,30 +47,22 @@ export async function readKernelFile(bytes: Uint8Array, name: string): Promise<F
   }
 }
 
+/** A vmlinux or relocatable read: both give a table and the kernel release they name. */
+function fromImage(
+  kind: 'vmlinux' | 'relocatable',
+  r: ReturnType<typeof readVmlinux> | ReturnType<typeof readRelocatable>,
+): FileOutcome {
+  if (!r.ok) return { ok: false, kind, diagnostics: r.diagnostics };
+  const { table, release } = r.value;
+  return { ok: true, kind, table, release, diagnostics: r.diagnostics };
+}
+
 function readAs(kind: InputKind, bytes: Uint8Array, name: string): FileOutcome {
   switch (kind) {
-    case 'vmlinux': {
-      const r = readVmlinux(bytes);
-      if (!r.ok) return { ok: false, kind, diagnostics: r.diagnostics };
-      return {
-        ok: true,
-        kind,
-        table: r.value.table,
-        release: r.value.release,
-        diagnostics: r.diagnostics,
-      };
-    }
-    case 'relocatable': {
-      const r = readRelocatable(bytes);
-      if (!r.ok) return { ok: false, kind, diagnostics: r.diagnostics };
-      return {
-        ok: true,
-        kind,
-        table: r.value.table,
-        release: r.value.release,
-        diagnostics: r.diagnostics,
-      };
-    }
+    case 'vmlinux':
+      return fromImage(kind, readVmlinux(bytes));
+    case 'relocatable':
+      return fromImage(kind, readRelocatable(bytes));
     case 'scenario-json':
     case 'scenario-text':
       return { ok: true, kind, text: decodeText(bytes), diagnostics: [] };

@@ -1,7 +1,6 @@
 import { useMemo } from 'react';
-import { featureLabel } from '../../core/features';
+import { entryName } from '../site/entryName';
 import type { KernelVersion, PatchLoop, Site } from '../../core/model';
-import { ALT_FLAG_DIRECT_CALL, ALT_FLAG_NOT } from '../../core/model';
 import type { SiteResult } from '../../core/patch/report';
 import { FEATURE_ALWAYS, narrateSite } from '../../core/review';
 import { useAppState } from '../../state/hooks';
@@ -62,9 +61,7 @@ export function EmbedSiteView(props: {
           const i = col.entry?.index ?? 0;
           const alt = site.entries[i];
           const verdict = result.verdicts[i];
-          const name = alt
-            ? `#${i} ${alt.flags & ALT_FLAG_NOT ? 'NOT ' : ''}${featureLabel(alt.cpuid, kernel)}${alt.flags & ALT_FLAG_DIRECT_CALL ? ' DIRECT_CALL' : ''}`
-            : `#${i}`;
+          const name = entryName(alt, i, kernel);
           return (
             <SiteColumnView
               key={col.key}

@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
-import { featureLabel } from '../../core/features';
-import { ALT_FLAG_DIRECT_CALL, ALT_FLAG_NOT } from '../../core/model';
 import type { AltEntry, KernelVersion, Site } from '../../core/model';
 import type { SiteResult } from '../../core/patch/report';
 import { useAppState } from '../../state/hooks';
 import { selectKernel, selectLoop } from '../../state/selectors';
 import { hexAddr } from '../format';
 import { alignOffsets, buildColumns, cellsFor } from './columns';
+import { entryName } from './entryName';
 import { SiteColumnView } from './SiteColumnView';
 import { SiteExplanations } from './SiteExplanations';
 
@@ -101,15 +100,9 @@ function EntryTitle(props: {
 }) {
   const { alt, index, kernel, verdict } = props;
   if (!alt) return <>entry {index}</>;
-  const not = alt.flags & ALT_FLAG_NOT ? 'NOT ' : '';
-  const dc = alt.flags & ALT_FLAG_DIRECT_CALL ? ' DIRECT_CALL' : '';
   return (
     <>
-      <span className="entry-name">
-        #{index} {not}
-        {featureLabel(alt.cpuid, kernel)}
-        {dc}
-      </span>
+      <span className="entry-name">{entryName(alt, index, kernel)}</span>
       <span className="muted">
         {' '}
         instrlen {alt.instrlen}, replacementlen {alt.replacementlen}
