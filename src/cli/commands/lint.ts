@@ -4,13 +4,10 @@
  * Also home of the input loading shared with `diff-engines` (scenario, or a vmlinux ELF whose
  * section ranges feed the branch lints).
  */
-import * as iced from 'iced-x86';
 import { readVmlinux } from '../../binary/elf/vmlinux';
-import { getCatalogue } from '../../core/features';
 import type { AltTable, FeatureIndex, KernelVersion, PatchLoop } from '../../core/model';
 import { KERNEL_VERSIONS, PATCH_LOOPS, toAddr } from '../../core/model';
-import { simulate } from '../../core/patch/simulate';
-import type { NamedRange, ReviewDeps } from '../../core/review';
+import type { NamedRange } from '../../core/review';
 import { describeLint, formatAddr, lintTable } from '../../core/review';
 import { lastValue, parseArgs } from '../args';
 import type { ParsedArgs } from '../args';
@@ -18,9 +15,7 @@ import { readCpu } from '../features';
 import type { CliIo } from '../io';
 import { EXIT_BAD_INPUT, formatLocated } from '../io';
 import { readInput } from '../readInput';
-import { withCpuidFeatures } from '../../disasm/cpuid';
-import { createDecoder } from '../../disasm/decoder';
-import { makeIcedDisassembler } from '../../disasm/format';
+import { createReviewDeps } from '../../disasm/reviewDeps';
 
 export const LINT_USAGE = `usage: altscope lint <input> [--features LIST|@FILE] [--cpuinfo FILE] [--kernel 6.12|7.2]
                      [--engine single-pass|multi-pass] [--sections ELF] [--json]
@@ -125,26 +120,7 @@ export async function loadReviewInput(
   };
 }
 
-/** The real review dependencies (iced-x86, the engine, the profile's feature names). */
-export function createReviewDeps(
-  kernel: KernelVersion,
-  sections: NamedRange[],
-): ReviewDeps & { dispose(): void } {
-  const decoder = createDecoder();
-  const dis = makeIcedDisassembler(iced);
-  const catalogue = getCatalogue(kernel);
-  return {
-    simulate,
-    decoder,
-    disassembler: withCpuidFeatures(dis, iced),
-    sections,
-    featureName: (i) => catalogue.byIndex.get(i)?.name,
-    dispose() {
-      decoder.dispose();
-      dis.dispose();
-    },
-  };
-}
+export { createReviewDeps };
 
 export const REVIEW_ARGS = {
   valued: ['features', 'cpuinfo', 'kernel', 'engine', 'sections'],
