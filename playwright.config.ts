@@ -3,7 +3,9 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Playwright cannot download browsers on this machine: use Debian's Chromium when present.
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const BASE_URL = 'http://127.0.0.1:4173';
+// ALTSCOPE_E2E_PORT lets two checkouts on one machine run their suites at once.
+const PORT = Number(process.env['ALTSCOPE_E2E_PORT'] ?? 4173);
+const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -38,7 +40,7 @@ export default defineConfig({
   webServer: {
     command:
       'npx vite build --outDir e2e-output/dist --emptyOutDir --bypass-lock --logLevel warn && ' +
-      'npx vite preview --outDir e2e-output/dist --host 127.0.0.1 --port 4173 --strictPort --bypass-lock',
+      `npx vite preview --outDir e2e-output/dist --host 127.0.0.1 --port ${PORT} --strictPort --bypass-lock`,
     url: BASE_URL,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -24,6 +24,7 @@ import { simulate } from '../src/core/patch/simulate';
 import { createDecoder } from '../src/disasm/decoder';
 import type { Timing } from './timing';
 import { median, time as timeRuns } from './timing';
+import { REFERENCE_DIR } from '../fixtures/sharedDir';
 
 const RUNS = 7;
 const CLI_RUNS = 7;
@@ -59,7 +60,7 @@ function timeProcess(args: string[]): Timing & { status: number | null } {
 }
 
 if (!capturesPresent()) {
-  console.log('/work/shared/reference is absent: binary benchmarks skipped');
+  console.log(`${REFERENCE_DIR} is absent: binary benchmarks skipped`);
   process.exit(0);
 }
 

@@ -13,10 +13,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startPreview } from './previewServer';
+import { CAPTURES_DIR } from '../fixtures/sharedDir';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const CHROMIUM = '/usr/bin/chromium';
-const CAPTURE = '/work/shared/reference/captures/debian-sid-7.2.13/vmlinux-alt.elf.xz';
+const CAPTURE = `${CAPTURES_DIR}/debian-sid-7.2.13/vmlinux-alt.elf.xz`;
 const XSAVE_SITE = 'save_fpregs_to_fpstate+0x55/0xa0';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;

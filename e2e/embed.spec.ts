@@ -24,6 +24,7 @@ function recordRequests(page: Page): string[] {
 
 test('the embed shows the link’s site compact and read-only, without loading Monaco', async ({
   page,
+  baseURL,
 }) => {
   const requests = recordRequests(page);
   const fragment = xsaveFragment();
@@ -43,10 +44,7 @@ test('the embed shows the link’s site compact and read-only, without loading M
   await expect(page.getByTestId('embed-narration')).toHaveText(
     "XSAVEOPT is on, XSAVEC is on, XSAVES is off: the last eligible entry is XSAVEC (entry #1), so it alone is written, once. The site's 6 bytes end up as xsavec64 0x40(%r12).",
   );
-  await expect(page.getByTestId('embed-open')).toHaveAttribute(
-    'href',
-    `http://127.0.0.1:4173/${fragment}`,
-  );
+  await expect(page.getByTestId('embed-open')).toHaveAttribute('href', `${baseURL}/${fragment}`);
   // Read-only: no editor, no feature toggles, no site list.
   await expect(page.locator('textarea, .monaco-editor')).toHaveCount(0);
   await expect(page.getByTestId('feature-toggle')).toHaveCount(0);

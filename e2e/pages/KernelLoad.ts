@@ -4,10 +4,11 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { REFERENCE_DIR } from '../../fixtures/sharedDir';
 // src/state/session.ts DRAFT_KEY (that module pulls JSON the test runner cannot import).
 const DRAFT_KEY = 'altscope.draft.v1';
 
-export const REFERENCE = '/work/shared/reference';
+export const REFERENCE = REFERENCE_DIR;
 const CAPTURE_72 = `${REFERENCE}/captures/debian-sid-7.2.13/vmlinux-alt.elf.xz`;
 
 /** The 7.2.13 vmlinux decompressed once per worker process into a temp dir, or null if absent. */

@@ -8,7 +8,9 @@ import { execFileSync } from 'node:child_process';
 // eslint-disable-next-line no-restricted-imports
 import { existsSync, readFileSync } from 'node:fs';
 
-export const CAPTURES = '/work/shared/reference/captures';
+import { CAPTURES_DIR } from '../../fixtures/sharedDir';
+
+export const CAPTURES = CAPTURES_DIR;
 export const CAPTURE_KERNELS = ['debian-trixie-6.12.117', 'debian-sid-7.2.13'] as const;
 export type CaptureKernel = (typeof CAPTURE_KERNELS)[number];
 

@@ -2,11 +2,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFeatureList } from '../../core/features';
 import { createDecoder } from '../../disasm/decoder';
-import { CAPTURE_KERNELS, capturesPresent, readCaptureText, readCaptureXz } from '../captures';
+import {
+  CAPTURE_KERNELS,
+  CAPTURES,
+  capturesPresent,
+  readCaptureText,
+  readCaptureXz,
+} from '../captures';
 import { readVmlinux } from '../elf/vmlinux';
 import { hex, readFixture } from '../elf/testFixtures';
 import { checkBootLog } from './check';
 import { parseBootLog } from './parse';
+import { SEED_DIR } from '../../../fixtures/sharedDir';
 
 const decoder = createDecoder();
 afterAll(() => decoder.dispose());
@@ -57,7 +64,7 @@ describe('checkBootLog on committed excerpts', () => {
   });
 });
 
-const SEED = '/work/shared/seed/000_0e0dff4e0cb7b845.txt';
+const SEED = `${SEED_DIR}/000_0e0dff4e0cb7b845.txt`;
 
 describe.skipIf(!existsSync(SEED))('checkBootLog on the seed thread', () => {
   it("bytes agree, but the second record's old_insn is not what 6.12 multi-pass prints", () => {
@@ -82,7 +89,7 @@ describe.skipIf(!existsSync(SEED))('checkBootLog on the seed thread', () => {
 });
 
 const present = capturesPresent();
-if (!present) console.warn('skipping real boot-log checks: /work/shared/reference is absent');
+if (!present) console.warn(`skipping real boot-log checks: ${CAPTURES} is absent`);
 
 for (const kernel of CAPTURE_KERNELS) {
   describe.skipIf(!present)(`check-log on the real ${kernel} qemu64 boot`, () => {

@@ -3,7 +3,13 @@ import { parseFeatureList } from '../../core/features';
 import { defaultLoop } from '../../core/model';
 import { simulate } from '../../core/patch/simulate';
 import { createDecoder } from '../../disasm/decoder';
-import { CAPTURE_KERNELS, capturesPresent, readCaptureText, readCaptureXz } from '../captures';
+import {
+  CAPTURE_KERNELS,
+  CAPTURES,
+  capturesPresent,
+  readCaptureText,
+  readCaptureXz,
+} from '../captures';
 import { readVmlinux } from '../elf/vmlinux';
 import { readFixture } from '../elf/testFixtures';
 import { exportDebugLog, extractDebugLog } from './export';
@@ -29,7 +35,7 @@ describe('exportDebugLog', () => {
 });
 
 const present = capturesPresent();
-if (!present) console.warn('skipping export-vs-real-log tests: /work/shared/reference is absent');
+if (!present) console.warn(`skipping export-vs-real-log tests: ${CAPTURES} is absent`);
 
 for (const kernel of CAPTURE_KERNELS) {
   describe.skipIf(!present)(`export-log for ${kernel} + qemu64`, () => {

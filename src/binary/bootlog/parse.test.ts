@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { hex, readFixture } from '../elf/testFixtures';
 import { byteFlips, truncations } from '../mutate';
 import { lastLoggedBytes, parseBootLog } from './parse';
+import { SEED_DIR } from '../../../fixtures/sharedDir';
 
-const SEED = '/work/shared/seed/000_0e0dff4e0cb7b845.txt';
+const SEED = `${SEED_DIR}/000_0e0dff4e0cb7b845.txt`;
 const text = (name: string) => new TextDecoder().decode(readFixture(name));
 
 describe('parseBootLog', () => {

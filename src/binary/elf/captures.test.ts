@@ -5,6 +5,7 @@ import { defaultLoop } from '../../core/model';
 import { createDecoder } from '../../disasm/decoder';
 import {
   CAPTURE_KERNELS,
+  CAPTURES,
   capturesPresent,
   readCaptureJson,
   readCaptureText,
@@ -38,7 +39,7 @@ interface GoldenJson {
 }
 
 const present = capturesPresent();
-if (!present) console.warn('skipping real-kernel ELF tests: /work/shared/reference is absent');
+if (!present) console.warn(`skipping real-kernel ELF tests: ${CAPTURES} is absent`);
 
 const FLAG_NAMES = ['NOT', 'DIRECT_CALL'];
 
