@@ -6,6 +6,7 @@ import { createReportSelector } from './state/report';
 import { startAutosave, startSession } from './state/session';
 import { createAppStore } from './state/store';
 import { App } from './ui/App';
+import { ErrorBoundary } from './ui/ErrorBoundary';
 import './ui/app.css';
 import { startEmbed } from './ui/embed/startEmbed';
 import { isEmbedUrl } from './ui/embed/embedRoute';
@@ -30,14 +31,19 @@ function startApp(root: HTMLElement) {
     autosave.flush();
     startSession(store, actions, deps, location.hash.slice(1));
   });
-  installTestHook(actions);
+  installTestHook(actions, store);
 
-  createRoot(root).render(
+  // A caught render error is shown in its area with a way out (ErrorBoundary); React would
+  // otherwise report it as a console error as well.
+  const onCaughtError = (error: unknown) => console.warn('altscope: render error caught', error);
+  createRoot(root, { onCaughtError }).render(
     <StrictMode>
       <AppContext.Provider
         value={{ store, actions, deps, report: createReportSelector(deps.simulate) }}
       >
-        <App />
+        <ErrorBoundary area="altscope" whole>
+          <App />
+        </ErrorBoundary>
       </AppContext.Provider>
     </StrictMode>,
   );

@@ -163,3 +163,25 @@ describe('kernel profile and patch loop', () => {
     expect(selectKernel(app.store.getState())).toBe('7.2');
   });
 });
+
+describe('resetting the view after a render error', () => {
+  it("keeps the text and goes back to the scenario's own profile, features and selection", () => {
+    const app = createTestApp();
+    const text = app.store.getState().text;
+    app.actions.setKernel('6.12');
+    app.actions.setLoop('single-pass');
+    app.actions.setFeature(index('XSAVEC', app.store.getState()), true);
+    app.actions.selectSite('0xffffffff81283cd3');
+    app.actions.setSearch('xsave');
+    app.actions.setReviewTab('truth');
+    app.actions.resetView();
+    const s = app.store.getState();
+    expect(s.text).toBe(text);
+    expect(selectKernel(s)).toBe('7.2');
+    expect(selectLoop(s)).toBe('single-pass');
+    expect(s.loopChoice).toBeNull();
+    expect(s.features).toEqual({ on: [], off: [] });
+    expect([s.site, s.search, s.reviewTab]).toEqual([null, '', 'timeline']);
+    expect(s.table?.sites.length).toBe(3);
+  });
+});

@@ -119,6 +119,27 @@ export function createActions(store: AppStore, deps: AppDeps) {
     setDisasmError(message: string) {
       set({ disasmError: message });
     },
+    /**
+     * Back to the scenario's own view (profile, loop, features, selection, filters, tab),
+     * keeping the text: what "Reset the view" offers after a render error.
+     */
+    resetView() {
+      const s = get();
+      set({
+        // A loaded kernel's table is not the text's: keep it.
+        ...(selectKernelShown(s) ? {} : parseInto(deps, s.text, null)),
+        kernelChoice: null,
+        loopChoice: null,
+        features: NO_FEATURE_CHANGES,
+        site: null,
+        shared: [],
+        search: '',
+        statusFilter: 'all',
+        featureFilter: null,
+        reviewTab: 'timeline',
+        notice: null,
+      });
+    },
     showNotice(kind: 'error' | 'info', text: string) {
       set({ notice: { kind, text } });
     },

@@ -4,6 +4,8 @@ import type { PatchReport } from '../core/patch/report';
 import { createReportSelector } from './report';
 import type { SiteFilterState } from './selectors';
 import { filterSites, selectEffectiveFeatures, selectKernel, selectLoop } from './selectors';
+import { selectKernelShown } from './kernelLoad';
+import { selectLinkedSites } from './sharedSites';
 import { createTestApp, decoder } from './testDeps.testutil';
 
 type App = ReturnType<typeof createTestApp>;
@@ -61,5 +63,52 @@ describe('filterSites', () => {
     expect(unpatched.length).toBeGreaterThan(0);
     expect(unpatched.length).toBeLessThan(report.sites.length);
     expect(unpatched.every((r) => r.final.every((b, i) => b === r.original[i]))).toBe(true);
+  });
+});
+
+describe('selectors React subscribes to (useAppState) return the same value for the same state', () => {
+  // useSyncExternalStore calls a selector twice per render; a fresh object each time loops
+  // ("Maximum update depth exceeded", issue 14). Every state a user can reach: no table at all
+  // (a first scenario with an error), a kept table, a switched profile.
+  const TYPO = 'kernel 7.2\nsite 0xffffffff81000000 s\norig 90 90 90\nalt XSAVEOPTZ 0f 0b 90\n';
+  const states: [string, (app: App) => void][] = [
+    ['the default scenario', () => undefined],
+    ['a scenario with a typo opened (no table)', (app) => app.actions.loadScenario(TYPO, 'file')],
+    ['a typo typed (the last table kept)', (app) => app.actions.setText(TYPO)],
+    [
+      'a typo, then another profile',
+      (app) => {
+        app.actions.loadScenario(TYPO, 'file');
+        app.actions.setKernel('6.12');
+      },
+    ],
+  ];
+  const selectors = {
+    selectKernel,
+    selectLoop,
+    selectEffectiveFeatures,
+    selectKernelShown,
+    linkedCount: (s: Parameters<typeof selectKernel>[0]) => selectLinkedSites(s).length,
+  };
+  for (const [name, reach] of states)
+    it(name, () => {
+      const app = createTestApp();
+      reach(app);
+      const s = app.store.getState();
+      for (const [selectorName, selector] of Object.entries(selectors))
+        expect(Object.is(selector(s), selector(s)), selectorName).toBe(true);
+    });
+
+  it('a feature toggle gives a new set, then a stable one', () => {
+    const app = createTestApp();
+    app.actions.loadScenario(TYPO, 'file');
+    const xsavec = parseFeature('XSAVEC', '7.2');
+    if (!xsavec.ok) throw new Error(xsavec.message);
+    const before = selectEffectiveFeatures(app.store.getState());
+    app.actions.setFeature(xsavec.index, true);
+    const after = selectEffectiveFeatures(app.store.getState());
+    expect(after).not.toBe(before);
+    expect(selectEffectiveFeatures(app.store.getState())).toBe(after);
+    expect(after.has(xsavec.index)).toBe(true);
   });
 });

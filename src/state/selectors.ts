@@ -17,9 +17,16 @@ const featureMemo = new WeakMap<
   { scenario: readonly number[]; set: ReadonlySet<number> }
 >();
 
+/**
+ * One empty list for "no table": a fresh `[]` per call would miss the memo below, so the selector
+ * returned a new Set on every call and React's store subscription re-rendered forever (issue 14:
+ * a scenario that never parsed blanked the app).
+ */
+const NO_SCENARIO_FEATURES: readonly number[] = [];
+
 /** The feature set the simulator sees (stable identity while its inputs do not change). */
 export function selectEffectiveFeatures(s: AppState): ReadonlySet<number> {
-  const scenario = s.table?.features ?? [];
+  const scenario = s.table?.features ?? NO_SCENARIO_FEATURES;
   const memo = featureMemo.get(s.features);
   if (memo && memo.scenario === scenario) return memo.set;
   const set = computeEffectiveFeatures(scenario, s.features);

@@ -12,7 +12,10 @@ import { SiteList } from './sites/SiteList';
 import { Toolbar } from './Toolbar';
 import { afterFirstPaint, whenIdle } from './afterFirstPaint';
 import { loadBrowserDisasm } from '../disasm/browser';
+import { DiagnosticList } from './editor/DiagnosticList';
+import { ScenarioErrorState, StaleTableNote } from './editor/ScenarioErrorState';
 import { PlainEditor } from './editor/PlainEditor';
+import { ErrorBoundary } from './ErrorBoundary';
 
 // Monaco (2.7 MB) loads after first paint; until then a plain textarea edits the same text.
 const ScenarioEditor = lazy(() => import('./editor/ScenarioEditor'));
@@ -53,6 +56,8 @@ function useEditorWanted(): boolean {
 
 export function App() {
   const theme = useAppState((s) => s.theme);
+  // A render error in one area leaves the others (and the editor) working; a text change retries.
+  const text = useAppState((s) => s.text);
   useDisasmAfterFirstPaint();
   const editorWanted = useEditorWanted();
   useEffect(() => {
@@ -67,18 +72,24 @@ export function App() {
       <main className="layout">
         <div className="left">
           <section className="panel editor-panel" aria-label="Scenario">
-            {editorWanted ? (
-              <Suspense fallback={<PlainEditor />}>
-                <ScenarioEditor />
-              </Suspense>
-            ) : (
-              <PlainEditor />
-            )}
-            <Diagnostics />
+            <ErrorBoundary area="the editor">
+              {editorWanted ? (
+                <Suspense fallback={<PlainEditor />}>
+                  <ScenarioEditor />
+                </Suspense>
+              ) : (
+                <PlainEditor />
+              )}
+            </ErrorBoundary>
+            <DiagnosticList />
           </section>
-          <FeaturesPanel />
+          <ErrorBoundary area="the feature list" resetKey={text}>
+            <FeaturesPanel />
+          </ErrorBoundary>
         </div>
-        <Results />
+        <ErrorBoundary area="the results" resetKey={text}>
+          <Results />
+        </ErrorBoundary>
       </main>
     </div>
   );
@@ -91,7 +102,7 @@ function Results() {
   const disasmError = useAppState((s) => s.disasmError);
   if (disasmError)
     return <p className="panel error">The disassembler failed to load: {disasmError}</p>;
-  if (!table) return <p className="panel muted">The scenario has no sites yet.</p>;
+  if (!table) return <ScenarioErrorState />;
   if (!report)
     return (
       <p className="panel muted" aria-live="polite">
@@ -104,6 +115,7 @@ function Results() {
     <>
       <SiteList report={report} />
       <section className="panel site-panel" aria-label="Selected site">
+        <StaleTableNote />
         {report.diagnostics.length > 0 && (
           <ul className="table-diags">
             {report.diagnostics.map((d, i) => (
@@ -131,20 +143,4 @@ function findResult(report: PatchReport, selected: string | null): SiteResult | 
   if (selected === null || !/^0x[0-9a-f]+$/i.test(selected)) return undefined;
   const addr = BigInt(selected);
   return report.sites.find((r) => r.addr === addr);
-}
-
-function Diagnostics() {
-  const diagnostics = useAppState((s) => s.diagnostics);
-  if (diagnostics.length === 0)
-    return <p className="muted small diag-summary">No problems in the scenario.</p>;
-  return (
-    <ul className="diag-list" aria-label="Scenario problems" data-testid="scenario-diagnostics">
-      {diagnostics.map((d, i) => (
-        <li key={i} className={`diag diag-${d.severity}`}>
-          {d.location?.kind === 'text' ? `${d.location.line}:${d.location.column} ` : ''}
-          {d.severity}: {d.message}
-        </li>
-      ))}
-    </ul>
-  );
 }

@@ -1,8 +1,11 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Diagnostic } from '../../core/model';
 import { useActions, useStoreApi } from '../../state/hooks';
 import { selectKernel } from '../../state/selectors';
 import type { AppState } from '../../state/store';
+import { onJumpToText } from './editorJump';
+import { installKeyboardExit, TAB_MODE_HINT } from './keyboardExit';
+import type { TabMode } from './keyboardExit';
 import { monaco } from './monacoSetup';
 import {
   LANGUAGE_ID,
@@ -15,6 +18,7 @@ export default function ScenarioEditor() {
   const host = useRef<HTMLDivElement>(null);
   const store = useStoreApi();
   const actions = useActions();
+  const [tabMode, setTabMode] = useState<TabMode>('insert');
 
   useEffect(() => {
     const el = host.current;
@@ -39,7 +43,7 @@ export default function ScenarioEditor() {
       wrappingIndent: 'deepIndent',
       scrollBeyondLastLine: false,
       inlayHints: { enabled: 'on' },
-      ariaLabel: 'Scenario text',
+      ariaLabel: `Scenario text. ${TAB_MODE_HINT.insert}`,
       theme: resolveMonacoTheme(initial.theme),
     });
     const setMarkers = (diagnostics: Diagnostic[]) =>
@@ -62,7 +66,15 @@ export default function ScenarioEditor() {
     const onScheme = () => monaco.editor.setTheme(resolveMonacoTheme(store.getState().theme));
     media.addEventListener('change', onScheme);
     refreshInlineDisassembly();
+    const uninstallExit = installKeyboardExit(monaco, editor, setTabMode);
+    const unjump = onJumpToText(({ line, column }) => {
+      editor.setPosition({ lineNumber: line, column });
+      editor.revealPositionInCenterIfOutsideViewport({ lineNumber: line, column });
+      editor.focus();
+    });
     return () => {
+      unjump();
+      uninstallExit();
       media.removeEventListener('change', onScheme);
       unsubscribe();
       typed.dispose();
@@ -71,7 +83,14 @@ export default function ScenarioEditor() {
     };
   }, [store, actions]);
 
-  return <div ref={host} className="monaco-host" data-testid="scenario-editor" />;
+  return (
+    <>
+      <div ref={host} className="monaco-host" data-testid="scenario-editor" />
+      <p className="muted small editor-hint" role="status" data-testid="editor-keyboard-hint">
+        {TAB_MODE_HINT[tabMode]}
+      </p>
+    </>
+  );
 }
 
 function resolveMonacoTheme(theme: AppState['theme']): string {

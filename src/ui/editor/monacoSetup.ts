@@ -10,6 +10,8 @@ import 'monaco-editor/features/find/register';
 import 'monaco-editor/features/comment/register';
 import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/gotoError/register';
+// Ctrl+Left/Right, Ctrl+Backspace: word moves, as in any editor.
+import 'monaco-editor/features/wordOperations/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 
 declare global {

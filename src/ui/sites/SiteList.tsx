@@ -158,7 +158,13 @@ export function SiteList({ report }: { report: PatchReport }) {
             />
           ))}
         </div>
-        {rows.length === 0 && <p className="muted pad">No site matches.</p>}
+        {rows.length === 0 && (
+          <p className="muted pad" data-testid="site-list-empty">
+            {report.sites.length === 0
+              ? 'The scenario has no sites.'
+              : 'No site matches the search and filters.'}
+          </p>
+        )}
       </div>
     </section>
   );
