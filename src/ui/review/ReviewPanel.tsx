@@ -9,19 +9,9 @@ import { NarrationView } from './NarrationView';
 import { TimelineView } from './TimelineView';
 import { TruthTableView } from './TruthTableView';
 import { useReviewDeps, useRunChoice } from './useReview';
-import { REVIEW_TABS as TABS } from '../../permalink/shareState';
 import type { ReviewTab as Tab } from '../../permalink/shareState';
 import { useActions, useAppState } from '../../state/hooks';
-
-const LABEL: Record<Tab, string> = {
-  timeline: 'Timeline',
-  loops: 'Compare loops',
-  ruler: 'Byte ruler',
-  truth: 'Truth table',
-  lints: 'Lints',
-  teach: 'Teaching mode',
-  diff: 'Diff scenarios',
-};
+import { ReviewTabs } from './ReviewTabs';
 
 /** The review tools for the selected site, as tabs; mount under the site view. */
 export function ReviewPanel({ site, result }: { site: Site; result: SiteResult }) {
@@ -37,21 +27,8 @@ export function ReviewPanel({ site, result }: { site: Site; result: SiteResult }
       aria-label="Review"
       data-testid="review-panel"
     >
-      <div role="tablist" aria-label="Review tools">
-        {TABS.map((t) => (
-          <button
-            key={t}
-            type="button"
-            role="tab"
-            aria-selected={tab === t}
-            data-testid={`review-tab-${t}`}
-            onClick={() => setTab(t)}
-          >
-            {LABEL[t]}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel">
+      <ReviewTabs tab={tab} onChange={setTab} />
+      <div role="tabpanel" id="review-tabpanel" aria-labelledby={`review-tab-${tab}`} tabIndex={0}>
         {tab === 'timeline' && (
           <TimelineView
             key={`${site.addr}-${loop}`}
