@@ -9,7 +9,6 @@ import { NarrationView } from './NarrationView';
 import { TimelineView } from './TimelineView';
 import { TruthTableView } from './TruthTableView';
 import { useReviewDeps, useRunChoice } from './useReview';
-import type { ReviewTab as Tab } from '../../permalink/shareState';
 import { useActions, useAppState } from '../../state/hooks';
 import { ReviewTabs } from './ReviewTabs';
 
