@@ -14,13 +14,16 @@ interface Props {
   testId?: string;
 }
 
-/** One column of the site view: a header, then one fixed-height line per aligned offset. */
+/** One column of the site view: a header, then one line per aligned offset. */
 export function SiteColumnView({ column, cells, title, notes, shaded, highlight, testId }: Props) {
   return (
     <section
       className={`site-col site-col-${column.kind}${highlight ? ` site-col-${highlight}` : ''}`}
       data-testid={testId}
       aria-label={typeof title === 'string' ? title : undefined}
+      // One grid row per header and offset, shared by every column (CSS subgrid): a row grows
+      // to its tallest cell (a tag, a long verdict) and the columns stay aligned.
+      style={{ gridRow: `span ${cells.length + 1}` }}
     >
       <header className="site-col-head">{title}</header>
       <ol className="insn-list">

@@ -1,0 +1,93 @@
+/**
+ * Issue 14: tags in the site columns ("relocated branch", "DIRECT_CALL", "padding", the
+ * kernel-bug tag) and entry headers must be whole, never slivers, at both window sizes and in
+ * both themes. Checked by geometry (each tag and header line inside its box, nothing scrolled
+ * away) and by screenshots to look at.
+ */
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { AppPage } from './pages/AppPage';
+
+/** Every tag and header part whose box leaves its row or header, or whose text overflows. */
+function clippedLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const bad: string[] = [];
+    const inside = (el: Element, box: Element) => {
+      const r = el.getBoundingClientRect();
+      const b = box.getBoundingClientRect();
+      return (
+        r.top >= b.top - 0.5 &&
+        r.bottom <= b.bottom + 0.5 &&
+        r.left >= b.left - 0.5 &&
+        r.right <= b.right + 0.5
+      );
+    };
+    for (const tag of document.querySelectorAll('.site-col .tag')) {
+      const row = tag.closest('li') ?? tag.parentElement;
+      const t = tag as HTMLElement;
+      if (!row || !inside(tag, row) || t.scrollWidth > t.clientWidth + 1 || t.offsetHeight < 8)
+        bad.push(`tag "${tag.textContent}"`);
+    }
+    for (const head of document.querySelectorAll('.site-col-head')) {
+      const h = head as HTMLElement;
+      if (h.scrollHeight > h.clientHeight + 1) bad.push(`header "${head.textContent}" scrolls`);
+      for (const part of head.children)
+        if (!inside(part, head) || (part as HTMLElement).scrollWidth > h.scrollWidth + 1)
+          bad.push(`header part "${part.textContent}"`);
+    }
+    return bad;
+  });
+}
+
+async function openExample(page: Page, id: string) {
+  await page.getByRole('combobox', { name: 'Open an example' }).selectOption(id);
+}
+
+const SIZES = [
+  [1440, 900],
+  [1024, 768],
+] as const;
+
+for (const [width, height] of SIZES) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`no clipped tag or header: ${theme}, ${width}×${height}`, async ({ page }) => {
+      await page.setViewportSize({ width, height });
+      const app = new AppPage(page);
+      await app.open();
+      await app.chooseTheme(theme);
+      await expect(page.locator('.monaco-editor')).toBeVisible();
+      const shot = (name: string) =>
+        page.screenshot({ path: `e2e-output/labels-${name}-${theme}-${width}x${height}.png` });
+
+      // The ordering bug under multi-pass with XENPV: the kernel-bug tag and long verdicts.
+      await openExample(page, 'ordering-bug');
+      await page.getByRole('combobox', { name: 'Patch loop' }).selectOption('multi-pass');
+      await app.featureToggle('XENPV').check();
+      await app.selectSite('xen_direct_call_outer');
+      await expect(page.locator('.site-col .tag-error').first()).toContainText('kernel-bug');
+      expect(await clippedLabels(page)).toEqual([]);
+      await shot('ordering-bug');
+
+      // The paravirt call: DIRECT_CALL and relocated branch tags.
+      await openExample(page, 'paravirt-read-cr2');
+      await app.featureToggle('XENPV').check();
+      await app.selectSite('read_cr2');
+      await expect(app.finalColumn.locator('.tag').first()).toBeVisible();
+      expect(await clippedLabels(page)).toEqual([]);
+      await shot('paravirt');
+
+      // Relocation: relocated RIP-rel and branch tags, then the padding tag without the feature.
+      await openExample(page, 'relocation');
+      await app.featureToggle('SMAP').check();
+      await expect(app.finalColumn).toContainText('relocated');
+      expect(await clippedLabels(page)).toEqual([]);
+      await shot('relocation');
+      await openExample(page, 'nested-instrlen');
+      // Only the inner entry's feature: lfence, then padding NOPs.
+      await page.getByTestId('feature-toggle').first().check();
+      await expect(app.finalColumn.locator('.tag').first()).toBeVisible();
+      expect(await clippedLabels(page)).toEqual([]);
+      await shot('nested');
+    });
+  }
+}
