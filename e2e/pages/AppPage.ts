@@ -45,10 +45,25 @@ export class AppPage {
     await this.page.getByRole('combobox', { name: 'Feature preset' }).selectOption(value);
   }
 
-  async pasteCpuinfo(text: string) {
-    await this.choosePreset('cpuinfo');
-    await this.page.getByLabel('Paste /proc/cpuinfo (flags and bugs lines)').fill(text);
-    await this.page.getByRole('button', { name: 'Apply cpuinfo' }).click();
+  /** Paste /proc/cpuinfo or a feature list (`10*32+0` per line) and apply it. */
+  async pasteFeatures(text: string) {
+    await this.choosePreset('text');
+    await this.page.getByLabel('Paste /proc/cpuinfo or a feature list').fill(text);
+    await this.page.getByRole('button', { name: 'Apply features' }).click();
+  }
+
+  /** Open a feature list or cpuinfo file from the features panel. */
+  async openFeatureFile(name: string, text: string) {
+    await this.choosePreset('text');
+    await this.page.getByTestId('feature-file-input').setInputFiles({
+      name,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(text, 'utf8'),
+    });
+  }
+
+  presetSelect() {
+    return this.page.getByRole('combobox', { name: 'Feature preset' });
   }
 
   async chooseTheme(theme: 'system' | 'light' | 'dark') {

@@ -4,7 +4,6 @@ import {
   formatFeatureIndex,
   getCatalogue,
   getCpuPreset,
-  parseCpuinfo,
   X86_FEATURE_ALWAYS,
 } from '../../core/features';
 import type { CpuPresetName } from '../../core/features';
@@ -14,7 +13,9 @@ import {
   selectKernel,
   selectReferencedFeatures,
 } from '../../state/selectors';
+import { findAppliedPreset } from '../../state/appliedPreset';
 import { FeatureCatalogue } from './FeatureCatalogue';
+import { FeatureTextPanel } from './FeatureTextPanel';
 import { FeatureToggleRow } from './FeatureToggleRow';
 
 /** The features the scenario references, as toggles, with presets; the full catalogue below. */
@@ -22,37 +23,25 @@ export function FeaturesPanel() {
   const kernel = useAppState(selectKernel);
   const table = useAppState((s) => s.table);
   const effective = useAppState(selectEffectiveFeatures);
+  const choice = useAppState((s) => s.features);
   const actions = useActions();
   const referenced = useMemo(
     () => selectReferencedFeatures({ table } as Parameters<typeof selectReferencedFeatures>[0]),
     [table],
   );
   const catalogue = getCatalogue(kernel);
-  const [cpuinfoOpen, setCpuinfoOpen] = useState(false);
-  const [cpuinfoText, setCpuinfoText] = useState('');
-  const [cpuinfoMessage, setCpuinfoMessage] = useState('');
+  const [textOpen, setTextOpen] = useState(false);
+  const applied = useMemo(
+    () => findAppliedPreset(choice, effective, table, kernel),
+    [choice, effective, table, kernel],
+  );
 
   const applyPreset = (value: string) => {
     if (value === 'none') actions.setFeaturesExactly([]);
     else if (value === 'referenced') actions.setFeaturesExactly(referenced.keys());
     else if (value === 'scenario') actions.resetFeatures();
-    else if (value === 'cpuinfo') setCpuinfoOpen(true);
+    else if (value === 'text') setTextOpen(true);
     else actions.setFeaturesExactly(getCpuPreset(kernel, value as CpuPresetName));
-  };
-
-  const applyCpuinfo = () => {
-    const r = parseCpuinfo(cpuinfoText, kernel);
-    if (!r.foundFlags) {
-      setCpuinfoMessage('No "flags :" line found: paste the output of cat /proc/cpuinfo.');
-      return;
-    }
-    actions.setFeaturesExactly(r.indices);
-    setCpuinfoMessage(
-      `${r.indices.length} features set` +
-        (r.unknown.length
-          ? `; unknown to ${kernel}: ${r.unknown.map((u) => u.name).join(', ')}`
-          : ''),
-    );
   };
 
   return (
@@ -63,11 +52,11 @@ export function FeaturesPanel() {
           Preset{' '}
           <select
             aria-label="Feature preset"
-            value=""
+            value={applied}
             onChange={(e) => applyPreset(e.target.value)}
           >
-            <option value="" disabled>
-              choose…
+            <option value="custom" disabled>
+              custom
             </option>
             <option value="scenario">the scenario's own</option>
             <option value="none">none</option>
@@ -77,28 +66,11 @@ export function FeaturesPanel() {
                 QEMU {n}
               </option>
             ))}
-            <option value="cpuinfo">paste /proc/cpuinfo…</option>
+            <option value="text">paste or open cpuinfo / a feature list…</option>
           </select>
         </label>
       </div>
-      {cpuinfoOpen && (
-        <div className="cpuinfo">
-          <label htmlFor="cpuinfo-text">Paste /proc/cpuinfo (flags and bugs lines)</label>
-          <textarea
-            id="cpuinfo-text"
-            rows={4}
-            value={cpuinfoText}
-            onChange={(e) => setCpuinfoText(e.target.value)}
-          />
-          <button type="button" onClick={applyCpuinfo}>
-            Apply cpuinfo
-          </button>{' '}
-          <button type="button" onClick={() => setCpuinfoOpen(false)}>
-            Close
-          </button>
-          <p role="status">{cpuinfoMessage}</p>
-        </div>
-      )}
+      {textOpen && <FeatureTextPanel kernel={kernel} onClose={() => setTextOpen(false)} />}
       <ul className="feature-toggles" aria-label="Referenced features">
         {[...referenced].map(([index, sites]) => {
           const f = catalogue.byIndex.get(index);
