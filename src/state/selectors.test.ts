@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { featureLabel, parseFeature } from '../core/features';
+import * as iced from 'iced-x86';
+import { parseFeature } from '../core/features';
+import { makeIcedDisassembler } from '../disasm/format';
 import type { PatchReport } from '../core/patch/report';
 import { createReportSelector } from './report';
 import type { SiteFilterState } from './selectors';
 import { filterSites, selectEffectiveFeatures, selectKernel, selectLoop } from './selectors';
 import { selectKernelShown } from './kernelLoad';
 import { selectLinkedSites } from './sharedSites';
+import type { SiteSearchTerms } from './siteSearch';
 import { createTestApp, decoder } from './testDeps.testutil';
 
 type App = ReturnType<typeof createTestApp>;
@@ -18,7 +21,7 @@ function reportOf(app: App, selector: ReturnType<typeof select>): PatchReport {
   return selector.select({ ...inputs, features: selectEffectiveFeatures(s) });
 }
 
-const label = (i: number) => featureLabel(i, '7.2');
+const label: SiteSearchTerms = { kernel: '7.2' };
 const names = (rows: readonly { symbol?: string }[]) => rows.map((r) => r.symbol);
 
 function filterOf(app: App, over: Partial<SiteFilterState>): SiteFilterState {
@@ -35,6 +38,29 @@ describe('filterSites', () => {
     expect(by('0xffffffff81001010')).toEqual(['xen_direct_call_outer']);
     expect(by('xsavec')).toEqual(['save_fpregs_to_fpstate+0x43/0xa0']);
     expect(by('no such thing')).toEqual([]);
+  });
+
+  it('matches X86_FEATURE_ macros, flags (DIRECT_CALL, NOT) and, with a disassembler, mnemonics', () => {
+    const app = createTestApp();
+    const report = reportOf(app, select(app));
+    const dis = makeIcedDisassembler(iced);
+    try {
+      const terms: SiteSearchTerms = { kernel: '7.2', disassembler: dis, syntax: 'att' };
+      const by = (search: string, t = terms) =>
+        names(filterSites(report, filterOf(app, { search }), t));
+      const XSAVE = 'save_fpregs_to_fpstate+0x43/0xa0';
+      expect(by('X86_FEATURE_XSAVES')).toEqual([XSAVE]);
+      expect(by('DIRECT_CALL')).toEqual(['read_cr2', 'xen_direct_call_outer']);
+      expect(by('alt_flag_not')).toEqual(['read_cr2']);
+      // xsaveopt64 is a replacement (the final with XSAVEOPT on), xsave64 the original.
+      expect(by('xsaveopt64')).toEqual([XSAVE]);
+      expect(by('xsaves64')).toEqual([XSAVE]);
+      expect(by('mov')).toEqual(['read_cr2', 'xen_direct_call_outer']);
+      // Before iced-x86 has loaded: names and flags only.
+      expect(by('xsaveopt64', { kernel: '7.2' })).toEqual([]);
+    } finally {
+      dis.dispose();
+    }
   });
 
   it('after a toggle, returns the new results of the same matches', () => {

@@ -3,6 +3,8 @@ import type { AltTable, KernelVersion, PatchLoop, Site } from '../core/model';
 import { defaultLoop } from '../core/model';
 import type { PatchReport, SiteResult } from '../core/patch/report';
 import { computeEffectiveFeatures } from './features';
+import type { SiteSearchTerms } from './siteSearch';
+import { siteSearchTexts } from './siteSearch';
 import type { AppState, SiteStatus } from './store';
 
 export const DEFAULT_KERNEL: KernelVersion = '7.2';
@@ -75,10 +77,10 @@ export const STATUS_LABEL: Record<SiteStatus, string> = {
 /** Sites passing the search, status and feature filters. */
 export type SiteFilterState = Pick<AppState, 'search' | 'statusFilter' | 'featureFilter' | 'table'>;
 
-export function filterSites(report: PatchReport, s: SiteFilterState, label: (i: number) => string) {
+export function filterSites(report: PatchReport, s: SiteFilterState, terms: SiteSearchTerms) {
   const q = s.search.trim().toLowerCase();
   if (!q && s.statusFilter === 'all' && s.featureFilter === null) return report.sites;
-  const rows = matchPositions(report, s.table, q, s.featureFilter, label).map(
+  const rows = matchPositions(report, s.table, q, s.featureFilter, terms).map(
     (i) => report.sites[i] as SiteResult,
   );
   if (s.statusFilter === 'all') return rows;
@@ -92,7 +94,7 @@ let lastMatch:
       count: number;
       q: string;
       featureFilter: number | null;
-      label: unknown;
+      terms: SiteSearchTerms;
       positions: number[];
     }
   | undefined;
@@ -107,62 +109,27 @@ function matchPositions(
   table: AltTable | null,
   q: string,
   featureFilter: number | null,
-  label: (i: number) => string,
+  terms: SiteSearchTerms,
 ): number[] {
   const m = lastMatch;
   const count = report.sites.length;
-  if (m && m.table === table && m.count === count && m.q === q && m.label === label) {
+  if (m && m.table === table && m.count === count && m.q === q && m.terms === terms) {
     if (m.featureFilter === featureFilter) return m.positions;
   }
-  const haystacks = q ? searchTexts(table, label) : undefined;
+  const haystacks = q ? siteSearchTexts(table, terms) : undefined;
   const positions: number[] = [];
   report.sites.forEach((r, i) => {
     const site = findSite(table, r.addr);
     if (featureFilter !== null && !site?.entries.some((e) => e.cpuid === featureFilter)) return;
     if (haystacks) {
-      const hay = (site && haystacks.get(site)) ?? searchText(r.addr, r.symbol, [], label);
+      const hay =
+        (site && haystacks.get(site)) ?? `${formatAddr(r.addr)} ${r.symbol ?? ''}`.toLowerCase();
       if (!hay.includes(q)) return;
     }
     positions.push(i);
   });
-  lastMatch = { table, count, q, featureFilter, label, positions };
+  lastMatch = { table, count, q, featureFilter, terms, positions };
   return positions;
-}
-
-/** What the search box matches, lowercase: address, symbol and the entries' feature labels. */
-function searchText(
-  addr: bigint,
-  symbol: string | undefined,
-  cpuids: readonly number[],
-  label: (i: number) => string,
-): string {
-  return `${formatAddr(addr)} ${symbol ?? ''} ${cpuids.map(label).join(' ')}`.toLowerCase();
-}
-
-/**
- * Search texts per site, built once per table and label function (a kernel's 6,000+ sites:
- * rebuilding them on every toggle was most of its cost). The label function is stable per
- * kernel profile (`useCallback`), so a profile switch rebuilds them with the new names.
- */
-const searchTextCache = new WeakMap<AltTable, { label: unknown; texts: Map<Site, string> }>();
-
-function searchTexts(table: AltTable | null, label: (i: number) => string): Map<Site, string> {
-  if (!table) return new Map();
-  const cached = searchTextCache.get(table);
-  if (cached && cached.label === label) return cached.texts;
-  const texts = new Map<Site, string>();
-  for (const site of table.sites)
-    texts.set(
-      site,
-      searchText(
-        site.addr,
-        site.symbol,
-        site.entries.map((e) => e.cpuid),
-        label,
-      ),
-    );
-  searchTextCache.set(table, { label, texts });
-  return texts;
 }
 
 const siteIndex = new WeakMap<AltTable, Map<bigint, Site>>();

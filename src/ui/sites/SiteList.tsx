@@ -37,10 +37,13 @@ export function SiteList({ report }: { report: PatchReport }) {
   const anchor = useRef<number | null>(null);
   const actions = useActions();
   const kernel = useAppState(selectKernel);
-  const label = useCallback((i: number) => featureLabel(i, kernel), [kernel]);
+  const disassembler = useAppState((s) => s.disassembler);
+  const syntax = useAppState((s) => s.syntax);
+  // One object per kernel/disassembler/syntax: the search texts are cached on its identity.
+  const terms = useMemo(() => ({ kernel, disassembler, syntax }), [kernel, disassembler, syntax]);
   const rows = useMemo(
-    () => filterSites(report, { search, statusFilter, featureFilter, table }, label),
-    [report, search, statusFilter, featureFilter, table, label],
+    () => filterSites(report, { search, statusFilter, featureFilter, table }, terms),
+    [report, search, statusFilter, featureFilter, table, terms],
   );
   const selectedIndex = rows.findIndex((r) => hexAddr(r.addr) === selectedSite);
   const scroller = useRef<HTMLDivElement>(null);
@@ -248,7 +251,7 @@ function SiteFilters() {
     <div className="filters">
       <input
         type="search"
-        placeholder="Search symbol, address, feature"
+        placeholder="Search symbol, address, feature, flag, mnemonic"
         aria-label="Search sites"
         value={search}
         onChange={(e) => actions.setSearch(e.target.value)}
