@@ -21,4 +21,6 @@ site 0xffffffff81001000
     { name: 'fa', features: ['9*32+20'] },
   ],
   runs: NATIVE_RUNS,
+  // Without the feature the NOT entry patches; the truth table shows the XOR.
+  opens: { cpu: 'none', tab: 'truth' },
 };

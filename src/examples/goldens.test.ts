@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTextScenario, printTextScenario } from '../core/scenario';
 import { describeTable } from '../core/scenario/testing';
-import { defaultScenario, EXAMPLES } from '.';
+import { defaultScenario, exampleOpening, EXAMPLES } from '.';
 import { listGoldenCases, runGoldenCase } from './goldens';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'examples');
@@ -16,6 +16,18 @@ describe('built-in examples', () => {
       expect(parsed.diagnostics).toEqual([]);
       const again = parseTextScenario(printTextScenario(parsed.table!));
       expect(describeTable(again.table!)).toEqual(describeTable(parsed.table!));
+    },
+  );
+
+  it.each(EXAMPLES.map((e) => [e.id, e] as const))(
+    '%s opens in a state its golden cases cover (one of its cpus, a run of its kernel)',
+    (_id, example) => {
+      const kernel = parseTextScenario(example.text).table!.kernel;
+      const opening = exampleOpening(example);
+      const engine = opening.engine ?? (kernel === '6.12' ? 'multi-pass' : 'single-pass');
+      const path = `${example.id}/${kernel}-${engine}-${example.opens.cpu}.json`;
+      expect(listGoldenCases(example).map((c) => c.path)).toContain(path);
+      expect(existsSync(join(fixtures, path))).toBe(true);
     },
   );
 

@@ -12,6 +12,7 @@ import { relocation } from './relocation';
 import { xstateXsave, XSTATE_XSAVE_SITE } from './xstateXsave';
 
 export type { Example, ExampleCpu } from './example';
+export { exampleOpening } from './example';
 
 export const EXAMPLES: readonly Example[] = [
   xstateXsave,

@@ -20,4 +20,6 @@ site 0xffffffff81001000
     { name: 'fa', features: ['9*32+20'] },
   ],
   runs: NATIVE_RUNS,
+  // Feature off: the fifteen NOPs become a jump over int3.
+  opens: { cpu: 'none', tab: 'timeline' },
 };

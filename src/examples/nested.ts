@@ -25,4 +25,6 @@ site 0xffffffff81001000
     { name: 'both', features: ['9*32+20', '11*32+12'] },
   ],
   runs: NATIVE_RUNS,
+  // Only the inner feature: lfence plus a 3-byte NOP, two instrlens on the byte ruler.
+  opens: { cpu: 'fa', tab: 'ruler' },
 };

@@ -34,4 +34,6 @@ export const orderingBug: Example = {
     { kernel: '7.2', engine: 'single-pass' },
     { kernel: '7.2', engine: 'multi-pass' },
   ],
+  // Xen PV under the old loop: the BUG; the loops tab compares it with the single pass.
+  opens: { cpu: 'xenpv', engine: 'multi-pass', tab: 'loops' },
 };

@@ -35,4 +35,6 @@ export const paravirt: Example = {
     { name: 'xenpv', features: ['XENPV'] },
   ],
   runs: NATIVE_RUNS,
+  // Xen PV: the DIRECT_CALL entry alone, the call retargeted to xen_read_cr2.
+  opens: { cpu: 'xenpv', tab: 'timeline' },
 };

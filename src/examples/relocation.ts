@@ -27,4 +27,6 @@ ffffffff82800007:  e8 f4 ff 9f fe          call 0xffffffff81200000   # alt_func
     { name: 'smap', features: ['SMAP'] },
   ],
   runs: NATIVE_RUNS,
+  // SMAP on: the replacement is copied and its call and lea relocated.
+  opens: { cpu: 'smap', tab: 'timeline' },
 };

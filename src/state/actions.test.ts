@@ -4,6 +4,9 @@ import { parseFeature } from '../core/features';
 import { createReportSelector } from './report';
 import { selectEffectiveFeatures, selectKernel, selectLoop } from './selectors';
 import type { AppState } from './store';
+import { exampleOpening } from '../examples';
+import { orderingBug } from '../examples/orderingBug';
+import { relocation } from '../examples/relocation';
 import { createTestApp, decoder } from './testDeps.testutil';
 
 const XSAVE_SITE = '0xffffffff81283cd3';
@@ -183,5 +186,33 @@ describe('resetting the view after a render error', () => {
     expect(s.features).toEqual({ on: [], off: [] });
     expect([s.site, s.search, s.reviewTab]).toEqual([null, '', 'timeline']);
     expect(s.table?.sites.length).toBe(3);
+  });
+});
+
+describe('opening a built-in example', () => {
+  it('the ordering bug opens with XENPV under the multi-pass loop: the BUG shows', () => {
+    const app = createTestApp();
+    app.actions.setReviewTab('ruler');
+    app.actions.openExample(orderingBug.text, exampleOpening(orderingBug));
+    const s = app.store.getState();
+    expect(selectEffectiveFeatures(s).has(index('XENPV', s))).toBe(true);
+    expect([selectKernel(s), selectLoop(s), s.reviewTab, s.origin]).toEqual([
+      '7.2',
+      'multi-pass',
+      'loops',
+      'example',
+    ]);
+    const r = reportOf(app);
+    expect(r.sites[0]?.diagnostics.map((d) => d.code)).toEqual(['kernel-bug-direct-call-original']);
+  });
+
+  it('relocation opens with SMAP on; the next example resets the loop to its own', () => {
+    const app = createTestApp();
+    app.actions.openExample(orderingBug.text, exampleOpening(orderingBug));
+    app.actions.openExample(relocation.text, exampleOpening(relocation));
+    const s = app.store.getState();
+    expect(selectEffectiveFeatures(s).has(index('SMAP', s))).toBe(true);
+    expect(selectLoop(s)).toBe('single-pass');
+    expect(reportOf(app).sites[0]?.relocations.length).toBe(2);
   });
 });

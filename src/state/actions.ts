@@ -1,6 +1,7 @@
 /** Every way the UI changes the store. Plain functions over a store: testable without React. */
 import type { KernelVersion, PatchLoop } from '../core/model';
 import type { AsmSyntax, Disassembler, InsnDecoder } from '../core/ports';
+import { parseFeature } from '../core/features';
 import type { AppDeps } from './deps';
 import { chooseExactly, NO_FEATURE_CHANGES, toggleFeature, translateChoice } from './features';
 import { selectKernelShown } from './kernelLoad';
@@ -14,6 +15,20 @@ export function createActions(store: AppStore, deps: AppDeps) {
   const set = store.setState;
   const get = store.getState;
 
+  const loadScenario = (text: string, origin: ScenarioOrigin) => {
+    const parsed = parseInto(deps, text, null);
+    set({
+      text,
+      origin,
+      ...parsed,
+      kernelChoice: null,
+      features: NO_FEATURE_CHANGES,
+      site: null,
+      shared: [],
+      notice: null,
+    });
+  };
+
   return {
     /** The user typed: reparse at once (diagnostics follow every keystroke). */
     setText(text: string) {
@@ -25,17 +40,26 @@ export function createActions(store: AppStore, deps: AppDeps) {
      * Replace the scenario (example, file, link): features start from the scenario's own, and
      * its `kernel` line decides the profile again (a file written for 6.12 opens as 6.12).
      */
-    loadScenario(text: string, origin: ScenarioOrigin) {
-      const parsed = parseInto(deps, text, null);
+    loadScenario,
+    /**
+     * Open a built-in example in the state that shows its point: its features (names resolved
+     * in the scenario's profile), its patch loop and review tab.
+     */
+    openExample(
+      text: string,
+      opening: { features: readonly string[]; engine: PatchLoop | null; tab: ReviewTab | null },
+    ) {
+      loadScenario(text, 'example');
+      const s = get();
+      const kernel = selectKernel(s);
+      const wanted = opening.features.flatMap((f) => {
+        const r = parseFeature(f, kernel);
+        return r.ok ? [r.index] : [];
+      });
       set({
-        text,
-        origin,
-        ...parsed,
-        kernelChoice: null,
-        features: NO_FEATURE_CHANGES,
-        site: null,
-        shared: [],
-        notice: null,
+        features: chooseExactly(s.table?.features ?? [], wanted),
+        loopChoice: opening.engine,
+        reviewTab: opening.tab ?? s.reviewTab,
       });
     },
     setFeature(index: number, enabled: boolean) {

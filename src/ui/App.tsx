@@ -16,6 +16,7 @@ import { DiagnosticList } from './editor/DiagnosticList';
 import { ScenarioErrorState, StaleTableNote } from './editor/ScenarioErrorState';
 import { PlainEditor } from './editor/PlainEditor';
 import { ErrorBoundary } from './ErrorBoundary';
+import { ExampleIntro } from './ExamplesMenu';
 
 // Monaco (2.7 MB) loads after first paint; until then a plain textarea edits the same text.
 const ScenarioEditor = lazy(() => import('./editor/ScenarioEditor'));
@@ -115,6 +116,7 @@ function Results() {
     <>
       <SiteList report={report} />
       <section className="panel site-panel" aria-label="Selected site">
+        <ExampleIntro />
         <StaleTableNote />
         {report.diagnostics.length > 0 && (
           <ul className="table-diags">

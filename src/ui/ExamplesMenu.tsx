@@ -1,7 +1,10 @@
-import { useActions } from '../state/hooks';
-import { EXAMPLES } from '../examples';
+import { useActions, useAppState } from '../state/hooks';
+import { EXAMPLES, exampleOpening } from '../examples';
 
-/** Built-in examples; choosing one replaces the scenario (the draft is saved first by autosave). */
+/**
+ * Built-in examples; choosing one replaces the scenario (the draft is saved first by autosave)
+ * and sets the features, loop and review tab that show its point.
+ */
 export function ExamplesMenu() {
   const actions = useActions();
   return (
@@ -12,7 +15,7 @@ export function ExamplesMenu() {
         value=""
         onChange={(e) => {
           const ex = EXAMPLES.find((x) => x.id === e.target.value);
-          if (ex) actions.loadScenario(ex.text, 'example');
+          if (ex) actions.openExample(ex.text, exampleOpening(ex));
         }}
       >
         <option value="" disabled>
@@ -25,5 +28,20 @@ export function ExamplesMenu() {
         ))}
       </select>
     </label>
+  );
+}
+
+/** The open example's title and description, while its text is unchanged (derived, not stored). */
+export function ExampleIntro() {
+  const text = useAppState((s) => s.text);
+  const example = EXAMPLES.find((x) => x.text === text);
+  if (!example) return null;
+  return (
+    <details className="example-intro" open data-testid="example-intro">
+      <summary>
+        Example: <strong>{example.title}</strong>
+      </summary>
+      <p>{example.description}</p>
+    </details>
   );
 }
