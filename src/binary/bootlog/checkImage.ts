@@ -105,6 +105,7 @@ export function checkAgainstImage(
     present: [...present].sort((a, b) => a - b),
     absent: [...absent].sort((a, b) => a - b),
     changedBeforeAlternatives: changed,
+    bugs: [],
     report,
   };
 }
