@@ -56,6 +56,8 @@ export interface TableCheck {
   changedBeforeAlternatives: { addr: bigint; symbol?: string }[];
   /** Sites where the log stops and altscope BUGs there too: agreement, not a disagreement. */
   bugs: ReproducedBug[];
+  /** `--elf`: sites after the one the log stops at (the boot never reached them), not compared. */
+  unreached?: number;
   report: PatchReport;
 }
 

@@ -94,7 +94,8 @@ function formatText(file: string, res: CheckResult): string {
       `${name} (line ${t.line}), ${t.kernel} ${t.kernel === '7.2' ? 'single-pass' : 'multi-pass'}: ${t.checked} sites checked, ${t.disagreements.length} disagree` +
         (t.unchecked
           ? `, ${t.unchecked} not checkable (only "optimized NOPs" logged; use --elf)`
-          : ''),
+          : '') +
+        (t.unreached ? `, ${t.unreached} not reached (the log stops before them)` : ''),
     );
     out.push(`  features on:  ${t.present.map(formatFeatureIndex).join(' ') || '(none)'}`);
     out.push(`  features off: ${t.absent.map(formatFeatureIndex).join(' ') || '(none)'}`);
@@ -142,6 +143,7 @@ function formatJson(res: CheckResult): string {
           kernel: t.kernel,
           checked: t.checked,
           unchecked: t.unchecked,
+          ...(t.unreached ? { unreached: t.unreached } : {}),
           featuresOn: t.present.map(formatFeatureIndex),
           featuresOff: t.absent.map(formatFeatureIndex),
           changedBeforeAlternatives: t.changedBeforeAlternatives.map(
