@@ -36,7 +36,7 @@ test('the embed shows the link’s site compact and read-only, without loading M
   const entries = page.getByTestId('embed-entry');
   await expect(entries).toHaveCount(3);
   await expect(entries.nth(0).locator('.verdict')).toHaveText(/^✘ /);
-  await expect(entries.nth(1).locator('.verdict')).toHaveText('✔ wins');
+  await expect(entries.nth(1).locator('.verdict')).toHaveText('✔ the winner');
   await expect(entries.nth(2).locator('.verdict')).toHaveText(/^✘ /);
   const final = page.getByTestId('embed-final');
   await expect(final).toContainText('49 0f c7 64 24 40');

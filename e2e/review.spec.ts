@@ -157,7 +157,34 @@ test('truth table: the XSAVE site has 8 combinations in 4 outcomes', async ({ pa
   await expect(group(2)).toHaveCount(2);
   await expect(group(2).locator('td:nth-child(4)')).toHaveText(['490fc7642440', '490fc7642440']);
   await expect(group(3)).toHaveCount(4);
-  await expect(group(3).locator('td:nth-child(5)')).toHaveText(['#2', '#2', '#2', '#2']);
+  await expect(group(3).locator('td:nth-child(5)')).toHaveText([
+    '#2 the winner',
+    '#2 the winner',
+    '#2 the winner',
+    '#2 the winner',
+  ]);
+  await expect(page.getByTestId('truth-never-wins')).toHaveCount(0);
+  await expect(page.getByTestId('truth-entry-outcomes').locator('li')).toHaveText([
+    'entry #0: not eligible; the winner; eligible but superseded by #1; eligible but superseded by #2',
+    'entry #1: not eligible; the winner; eligible but superseded by #2',
+    'entry #2: not eligible; the winner',
+  ]);
+});
+
+test('multi-pass verdicts: the ordering bug writes #0, then BUG()s on #1', async ({ page }) => {
+  const app = new AppPage(page);
+  await openLink(app, { site: '0xffffffff81001010', engine: 'multi-pass', features: ['XENPV'] });
+  const verdicts = page.getByTestId('entry-column').locator('.verdict');
+  await expect(verdicts).toHaveText(['✔ written last', '✘ BUG while writing']);
+  await page.getByTestId('review-tab-truth').click();
+  await expect(page.getByTestId('truth-table').locator('tbody td:nth-child(3)')).toHaveText([
+    '#0 written last',
+    '#0 written last, #1 BUG while writing kernel-bug-direct-call-original',
+  ]);
+  await expect(page.getByTestId('truth-entry-outcomes').locator('li')).toHaveText([
+    'entry #0: written last',
+    'entry #1: not eligible; BUG while writing',
+  ]);
   await expect(page.getByTestId('truth-never-wins')).toHaveCount(0);
 });
 

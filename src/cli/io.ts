@@ -3,6 +3,8 @@ export interface CliIo {
   readFile(path: string): Uint8Array | Promise<Uint8Array>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The environment (only `altscope link` reads it: `ALTSCOPE_PUBLIC_URL`). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Exit statuses shared by every command (documented in `altscope --help`). */

@@ -88,6 +88,7 @@ export const nodeIo: CliIo = {
   readFile: (path) => readFileSync(path),
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
+  env: process.env,
 };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -30,6 +30,7 @@ const FROZEN: Record<string, string[]> = {
     'unknown-keys',
     'features-off',
     'shared-sites-tab',
+    'kernel-banner',
   ],
 };
 

@@ -19,3 +19,5 @@ export const MAX_SITES = 65536;
 export const MAX_NAME_CHARS = 256;
 /** Most "unknown key" warnings reported; the rest are counted in one last warning. */
 export const MAX_WARNINGS = 20;
+/** Longest `linux_banner` a link may carry (real ones are about 200 characters). */
+export const MAX_BANNER_CHARS = 1024;

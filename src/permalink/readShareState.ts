@@ -1,6 +1,6 @@
 import { KERNEL_VERSIONS, PATCH_LOOPS, defaultLoop } from '../core/model';
 import type { KernelVersion, PatchLoop } from '../core/model';
-import { MAX_FEATURES, MAX_NAME_CHARS, MAX_SITES, MAX_WARNINGS } from './limits';
+import { MAX_BANNER_CHARS, MAX_FEATURES, MAX_NAME_CHARS, MAX_SITES, MAX_WARNINGS } from './limits';
 import { DEFAULT_KERNEL, DEFAULT_VIEW, REVIEW_TABS } from './shareState';
 import type { AsmSyntax, ReviewTab, ShareState, ViewOptions } from './shareState';
 
@@ -25,6 +25,7 @@ const TOP_KEYS = [
   'site',
   'sites',
   'view',
+  'banner',
 ];
 const VIEW_KEYS = ['syntax', 'teachingMode', 'compareLoops', 'tab'];
 const SYNTAXES: readonly AsmSyntax[] = ['att', 'intel'];
@@ -56,6 +57,8 @@ export function readShareState(doc: unknown): ReadStateResult {
     // Optional, so states from links without it compare equal to those written before it existed.
     if (Object.hasOwn(doc, 'featuresOff'))
       state.featuresOff = readNames(doc, 'featuresOff', MAX_FEATURES);
+    const banner = readString(doc, 'banner', MAX_BANNER_CHARS);
+    if (banner !== undefined) state.banner = banner;
     return { ok: true, state, warnings: capWarnings(warnings) };
   } catch (e) {
     if (e instanceof FieldError) return { ok: false, message: e.message };

@@ -61,6 +61,12 @@ export interface ShareState {
   sites: string[];
   /** View options. */
   view: ViewOptions;
+  /**
+   * For sites taken from a kernel image: its `linux_banner` ("Linux version 7.2.13+deb14-…"),
+   * so whoever opens the link knows which build they came from. Default: none (absent). Added
+   * after v1 was published; older altscope versions ignore the key with a warning.
+   */
+  banner?: string;
 }
 
 /** The kernel profile a link without `kernel` opens with. */

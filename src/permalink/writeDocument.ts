@@ -12,6 +12,7 @@ export interface PermalinkDocumentV1 {
   site?: string;
   sites?: string[];
   view?: Partial<ViewOptions>;
+  banner?: string;
 }
 
 /**
@@ -36,5 +37,6 @@ export function writeDocument(state: ShareState): PermalinkDocumentV1 {
     view.compareLoops = state.view.compareLoops;
   if (state.view.tab !== undefined) view.tab = state.view.tab;
   if (Object.keys(view).length > 0) doc.view = view;
+  if (state.banner !== undefined) doc.banner = state.banner;
   return doc;
 }

@@ -152,6 +152,16 @@ describe('kernel permalinks', () => {
     expect(sub.features).toEqual([272]);
     expect(share.site).toBe(`0x${pv.addr.toString(16)}`);
     expect(toAddr(BigInt(share.site!))).toBe(pv.addr);
+    expect(share.banner).toBeUndefined(); // a .o has no linux_banner
+  });
+
+  it('carry the linux_banner of the vmlinux they came from', async () => {
+    const r = await readKernelFile(readFixture('mini-alt.elf'), 'mini-alt.elf');
+    if (!r.ok || !('table' in r)) throw new Error('fixture did not read');
+    expect(r.banner).toBe('Linux version 7.2.0-altscope-fixture (gcc) #1 SMP');
+    const { store, loader } = setup(async () => ({ status: 'done', outcome: r }));
+    await loader.openFile(file('mini-alt.elf'));
+    expect(captureShareState(store.getState()).banner).toBe(r.banner);
   });
 
   it('carry the shown site and every site selected for sharing, and the selection', async () => {

@@ -95,6 +95,7 @@ export function createKernelLoadActions(
         diagnostics: outcome.diagnostics,
         table: outcome.table,
         release: outcome.release ?? null,
+        banner: outcome.banner,
       },
     }));
   };

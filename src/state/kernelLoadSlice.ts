@@ -17,6 +17,8 @@ export interface KernelLoadState {
   table: AltTable | null;
   /** `linux_banner` release of the loaded kernel, when it has one. */
   release: string | null;
+  /** Its whole `linux_banner` line: links made from its sites say which build they came from. */
+  banner?: string;
 }
 
 export interface KernelLoadSlice {

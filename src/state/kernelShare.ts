@@ -80,5 +80,6 @@ export function captureKernelShareState(s: AppState): ShareState | null {
     // In selection order, as the user picked them.
     sites: s.shared.filter((a) => linked.has(a)),
     view: captureView(s),
+    ...(s.kernelLoad.banner !== undefined ? { banner: s.kernelLoad.banner } : {}),
   };
 }

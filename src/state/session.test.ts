@@ -117,4 +117,14 @@ describe('opening a link', () => {
       text: 'Opened a shared link; permalink JSON: ignored unknown key "heatmap".',
     });
   });
+
+  it('names the kernel build a link from a vmlinux came from', () => {
+    const app = createTestApp();
+    const banner = 'Linux version 7.2.13+deb14-cloud-amd64 (debian-kernel@lists.debian.org) #1 SMP';
+    startSession(app.store, app.actions, app.deps, linkTo(THEIRS, { banner }));
+    expect(app.store.getState().notice).toEqual({
+      kind: 'info',
+      text: `Opened a shared link. Its sites come from ${banner}.`,
+    });
+  });
 });

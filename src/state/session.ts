@@ -101,16 +101,18 @@ export function startSession(
   keepDraft(decoded.state.scenario ?? deps.defaultScenario);
   const problems = applyShareState(store, deps, decoded.state);
   const warnings = decoded.warnings ?? [];
+  // Sites taken from a kernel image name the build they came from.
+  const from = decoded.state.banner ? ` Its sites come from ${decoded.state.banner}.` : '';
   if (problems.length > 0) actions.showNotice('error', [...problems, ...warnings].join('; '));
   else if (warnings.length > 0) {
     // A newer altscope wrote this link: say what this version could not show.
-    actions.showNotice('info', `Opened a shared link; ${warnings.join('; ')}.`);
+    actions.showNotice('info', `Opened a shared link; ${warnings.join('; ')}.${from}`);
   } else if (store.getState().recoverableDraft !== null) {
     actions.showNotice(
       'info',
-      'Opened a shared link. Your local draft was kept and can be restored.',
+      `Opened a shared link.${from} Your local draft was kept and can be restored.`,
     );
-  }
+  } else if (from) actions.showNotice('info', `Opened a shared link.${from}`);
 }
 
 /** Timer functions, passed in so tests run without real time. */

@@ -9,6 +9,7 @@ import { selectLinkedSites } from '../state/sharedSites';
 import type { ThemeChoice } from '../state/store';
 import { ExamplesMenu } from './ExamplesMenu';
 import { FileInput } from './FileInput';
+import { linkBase } from './linkBase';
 
 /** Profile, loop, syntax, theme, examples, file, and the share button. */
 export function Toolbar() {
@@ -23,7 +24,7 @@ export function Toolbar() {
   const linked = useAppState((s) => selectLinkedSites(s).length);
 
   const copyLink = async () => {
-    const built = buildLink(location.href, captureShareState(store.getState()));
+    const built = buildLink(linkBase(), captureShareState(store.getState()));
     if (!built.ok) {
       // Too large for a link that every altscope would open: say so rather than hand out a dud.
       setCopied(`No link: ${built.error.message}.`);

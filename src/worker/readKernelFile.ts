@@ -22,6 +22,8 @@ export type FileOutcome =
       table: AltTable;
       /** `linux_banner` release, when the file has one. */
       release?: string;
+      /** The whole `linux_banner` line, carried by links made from this kernel. */
+      banner?: string;
       diagnostics: Diagnostic[];
     }
   | { ok: true; kind: 'scenario-json' | 'scenario-text'; text: string; diagnostics: Diagnostic[] }
@@ -53,8 +55,8 @@ function fromImage(
   r: ReturnType<typeof readVmlinux> | ReturnType<typeof readRelocatable>,
 ): FileOutcome {
   if (!r.ok) return { ok: false, kind, diagnostics: r.diagnostics };
-  const { table, release } = r.value;
-  return { ok: true, kind, table, release, diagnostics: r.diagnostics };
+  const { table, release, banner } = r.value;
+  return { ok: true, kind, table, release, banner, diagnostics: r.diagnostics };
 }
 
 function readAs(kind: InputKind, bytes: Uint8Array, name: string): FileOutcome {
@@ -96,8 +98,8 @@ function readAs(kind: InputKind, bytes: Uint8Array, name: string): FileOutcome {
 async function readBzImageFile(bytes: Uint8Array): Promise<FileOutcome> {
   const r = await readBzImage(bytes);
   if (!r.ok) return { ok: false, kind: 'bzimage', diagnostics: r.diagnostics };
-  const { table, release } = r.value.image;
-  return { ok: true, kind: 'bzimage', table, release, diagnostics: r.diagnostics };
+  const { table, release, banner } = r.value.image;
+  return { ok: true, kind: 'bzimage', table, release, banner, diagnostics: r.diagnostics };
 }
 
 /** Text files: UTF-8, with a BOM dropped (editors on Windows add one). */

@@ -5,6 +5,7 @@ import type { InsnDecoder } from '../../core/ports';
 import type { KernelImage } from '../elf/vmlinux';
 import { checkAgainstImage } from './checkImage';
 import { diffSiteLog, type LogLineDifference } from './logLines';
+import { checkStoppedSite } from './stopped';
 import { inferLogKernel } from './infer';
 import { lastLoggedBytes, type BootLog, type LogTable } from './parse';
 import { logTableToScenario } from './toTable';
@@ -19,6 +20,20 @@ export interface Disagreement {
   altscope: Uint8Array;
   /** Log line of the last state (0 when the log says nothing about the site). */
   line: number;
+  /** Why, when the bytes alone do not say it (the log stops at a site altscope gets through). */
+  reason?: string;
+}
+
+/** A site where the log stops (the kernel BUG()ed) and altscope BUGs at the same entry. */
+export interface ReproducedBug {
+  addr: bigint;
+  symbol?: string;
+  /** Log line of the BUG message, or of the last record when the log just ends. */
+  line: number;
+  /** Entry (within the rebuilt site) the kernel was writing. */
+  entry: number;
+  /** altscope's BUG diagnostic. */
+  message: string;
 }
 
 /** The verdict for one logged table. */
@@ -39,6 +54,10 @@ export interface TableCheck {
   lineDifferences: LogLineDifference[];
   /** Sites whose `old_insn` differs from the image: another patcher changed them first. */
   changedBeforeAlternatives: { addr: bigint; symbol?: string }[];
+  /** Sites where the log stops and altscope BUGs there too: agreement, not a disagreement. */
+  bugs: ReproducedBug[];
+  /** `--elf`: sites after the one the log stops at (the boot never reached them), not compared. */
+  unreached?: number;
   report: PatchReport;
 }
 
@@ -102,8 +121,15 @@ function checkLogOnly(
   );
   const disagreements: Disagreement[] = [];
   const lineDifferences: LogLineDifference[] = [];
-  for (const r of report.sites) {
+  const bugs: ReproducedBug[] = [];
+  for (const [i, r] of report.sites.entries()) {
     const ls = scen.logSites.get(r.addr);
+    if (ls?.stopped) {
+      const stop = checkStoppedSite(ls, scen.table.sites[i]!, r);
+      if ('message' in stop) bugs.push(stop);
+      else disagreements.push(stop);
+      continue;
+    }
     const logged = ls ? lastLoggedBytes(ls) : undefined;
     if (!ls || !logged) continue;
     if (sameBytes(logged, r.final)) {
@@ -131,6 +157,7 @@ function checkLogOnly(
     present: [...scen.present].sort((a, b) => a - b),
     absent: [...scen.absent].sort((a, b) => a - b),
     changedBeforeAlternatives: [],
+    bugs,
     report,
   };
 }

@@ -8,7 +8,8 @@ import {
 import { simulate } from '../../core/patch/simulate';
 import type { InsnDecoder } from '../../core/ports';
 import type { KernelImage } from '../elf/vmlinux';
-import type { Disagreement, TableCheck } from './check';
+import type { Disagreement, ReproducedBug, TableCheck } from './check';
+import { checkStoppedSite } from './stopped';
 import { sameBytes } from './check';
 import { lastLoggedBytes, type LogSite, type LogTable } from './parse';
 import { noteFeature, recordFlags } from './toTable';
@@ -32,7 +33,11 @@ export function checkAgainstImage(
   const absent = new Set<number>();
   const changed: { addr: bigint; symbol?: string }[] = [];
   const sites: Site[] = [];
-  for (const site of image.table.sites) {
+  // The boot died at a stopped site: the kernel never reached the sites after it, so they say
+  // nothing about features and are not compared.
+  const stop = image.table.sites.findIndex((x) => logged.get(x.addr)?.stopped);
+  const reached = stop < 0 ? image.table.sites : image.table.sites.slice(0, stop + 1);
+  for (const site of reached) {
     const ls = logged.get(site.addr);
     const applied = new Set((ls?.records ?? []).map((r) => r.repl));
     const winner = kernel === '7.2' ? site.entries.findLastIndex((e) => applied.has(e.repl)) : -1;
@@ -73,8 +78,15 @@ export function checkAgainstImage(
   const report = simulate(table, { kernel, loop: defaultLoop(kernel), features: present }, decoder);
   const disagreements: Disagreement[] = [];
   const lineDifferences: LogLineDifference[] = [];
+  const bugs: ReproducedBug[] = [];
   report.sites.forEach((r, i) => {
     const ls = logged.get(r.addr);
+    if (ls?.stopped) {
+      const stopped = checkStoppedSite(ls, sites[i]!, r);
+      if ('message' in stopped) bugs.push(stopped);
+      else disagreements.push(stopped);
+      return;
+    }
     const want = (ls && lastLoggedBytes(ls)) ?? (sites[i] as Site).original;
     if (sameBytes(want, r.final)) {
       const d = ls
@@ -105,6 +117,8 @@ export function checkAgainstImage(
     present: [...present].sort((a, b) => a - b),
     absent: [...absent].sort((a, b) => a - b),
     changedBeforeAlternatives: changed,
+    bugs,
+    unreached: image.table.sites.length - reached.length,
     report,
   };
 }

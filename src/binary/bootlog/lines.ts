@@ -22,7 +22,9 @@ export type AltLine =
       flags?: number;
     }
   | { kind: 'dump'; which: 'old_insn' | 'rpl_insn' | 'final_insn'; addr: bigint; bytes: Uint8Array }
-  | { kind: 'nops'; addr: bigint; start: number; end: number; bytes: Uint8Array };
+  | { kind: 'nops'; addr: bigint; start: number; end: number; bytes: Uint8Array }
+  /** A pr_err() the kernel prints right before BUG(): the boot stops at the entry above it. */
+  | { kind: 'bug'; message: string };
 
 /** A DA_ALT line that looked like one of ours but did not parse: reported, not fatal. */
 export interface BadLine {
@@ -37,6 +39,12 @@ const DUMP = /^([0-9a-f]{1,16}):\s+(old_insn|rpl_insn|final_insn):(.*)$/;
 const NOPS = /^([0-9a-f]{1,16}): \[(\d+):(\d+)\) optimized NOPs:(.*)$/;
 const TABLE = /^alt table ([0-9a-f]{1,16}), -> ([0-9a-f]{1,16})\s*$/;
 
+/** alt_replace_call()'s pr_err() texts (6.8 and later), each followed by BUG(). */
+const BUG_MESSAGES = [
+  'ALT_FLAG_DIRECT_CALL set for a non-call replacement instruction',
+  'ALT_FLAG_DIRECT_CALL set for unrecognized indirect call',
+];
+
 /** Where the DA_ALT message starts in a raw line, or -1 for any other line. */
 export function findAltMessage(raw: string): number {
   const at = raw.indexOf(PREFIX);
@@ -45,6 +53,8 @@ export function findAltMessage(raw: string): number {
 
 /** Parse one message (the text after `SMP alternatives: `). Other DA_* classes give undefined. */
 export function parseAltMessage(msg: string, column: number): AltLine | BadLine | undefined {
+  const bug = BUG_MESSAGES.find((m) => msg.trimEnd() === m);
+  if (bug) return { kind: 'bug', message: bug };
   if (msg.startsWith('feat:')) {
     const m = FEAT.exec(msg);
     if (!m) return { kind: 'bad', message: `unrecognised feat: line: ${clip(msg)}`, column };

@@ -25,6 +25,8 @@ export interface LogRecord {
   oldInsn?: Uint8Array;
   rplInsn?: Uint8Array;
   finalInsn?: Uint8Array;
+  /** The kernel printed this BUG message after the feat: line (and stopped). */
+  bug?: { message: string; line: number };
 }
 
 /** Everything logged about one site address within one table. */
@@ -41,6 +43,11 @@ export interface LogSite {
   /** A NOPs line came after final_insn of the same record (7.2 order). */
   nopsAfterFinal: boolean;
   firstLine: number;
+  /**
+   * The boot stopped at this site: its last record has no final_insn and either a BUG message
+   * follows it or it is the last record of the log (the console ends where the kernel died).
+   */
+  stopped?: boolean;
 }
 
 /** One `apply_alternatives()` call: vmlinux, then each module (or the vDSO images). */
@@ -173,6 +180,12 @@ export function parseBootLog(text: string): { log: BootLog; diagnostics: Diagnos
         }
         break;
       }
+      case 'bug': {
+        if (!record) break;
+        record.bug = { message: parsed.message, line: lineNo };
+        siteAt(record.addr, lineNo).lines.push({ line: lineNo, text: norm });
+        break;
+      }
       case 'nops': {
         const site = siteAt(parsed.addr, lineNo);
         site.lines.push({ line: lineNo, text: norm });
@@ -190,8 +203,24 @@ export function parseBootLog(text: string): { log: BootLog; diagnostics: Diagnos
       }
     }
   }
+  markStopped(tables);
   return { log: { tables, altLines, lines: lineNo }, diagnostics };
 }
+
+/** Mark the sites where the boot stopped: a BUG after a record, or the log's last record cut short. */
+function markStopped(tables: LogTable[]): void {
+  let last: LogSite | undefined;
+  for (const t of tables)
+    for (const s of t.sites) {
+      const r = s.records[s.records.length - 1];
+      if (r?.bug) s.stopped = true;
+      if (r && (!last || r.line > lastLine(last))) last = s;
+    }
+  const r = last?.records[last.records.length - 1];
+  if (last && r && !r.finalInsn) last.stopped = true;
+}
+
+const lastLine = (s: LogSite): number => s.records[s.records.length - 1]?.line ?? 0;
 
 const TIMESTAMP = /\[\s*\d+\.\d+\] /;
 

@@ -92,7 +92,7 @@ export function logTableToScenario(
       continue;
     }
     const last = ls.records[ls.records.length - 1] as LogRecord;
-    if (!last.finalInsn) {
+    if (!last.finalInsn && !ls.stopped) {
       diagnostics.push({
         ...lineError(
           'log-incomplete',
@@ -105,7 +105,19 @@ export function logTableToScenario(
     }
     const entries: AltEntry[] = [];
     for (const r of ls.records) {
-      const rpl = r.replLen === 0 ? new Uint8Array(0) : r.rplInsn;
+      let rpl = r.replLen === 0 ? new Uint8Array(0) : r.rplInsn;
+      if (!rpl && ls.stopped && r === last) {
+        rpl = assumeCallBugFunc(r, bugFunc);
+        if (rpl)
+          diagnostics.push({
+            ...lineError(
+              'log-stopped',
+              `site ${ls.addr.toString(16)}: the log stops before this entry's dumps; its replacement is taken as call BUG_func (ALT_CALL_INSTR)`,
+              r.line,
+            ),
+            severity: 'info',
+          });
+      }
       if (!rpl || rpl.length !== r.replLen) {
         diagnostics.push(
           lineError(
@@ -173,6 +185,22 @@ export function logTableToScenario(
     nopsOnly,
     logSites,
   };
+}
+
+/**
+ * The replacement of the entry the kernel died on, which it never dumped: an
+ * ALT_FLAG_DIRECT_CALL entry is always emitted as `call BUG_func` (ALT_CALL_INSTR), and its
+ * BUG()s look only at the site and at the replacement's length and opcode. Other entries'
+ * bytes are unknown: the entry is left out (and the re-simulation will not reach the BUG).
+ */
+function assumeCallBugFunc(r: LogRecord, bugFunc: bigint | undefined): Uint8Array | undefined {
+  if (!(recordFlags(r) & ALT_FLAG_DIRECT_CALL) || r.replLen !== 5) return undefined;
+  const out = new Uint8Array(5);
+  out[0] = 0xe8;
+  // BUG_func is unknown when no other DIRECT_CALL entry of the log points at it.
+  const rel = bugFunc === undefined ? 0n : BigInt.asIntN(32, bugFunc - (r.repl + 5n));
+  new DataView(out.buffer).setInt32(1, Number(rel), true);
+  return out;
 }
 
 /** Slot, pointer target and BUG_func implied by a logged DIRECT_CALL record. */

@@ -31,6 +31,8 @@ export interface KernelImage {
   table: AltTable;
   /** Release from `linux_banner` (or a module's vermagic), e.g. `7.2.13+deb14-cloud-amd64`. */
   release?: string;
+  /** The whole `linux_banner` line ("Linux version 7.2.13+deb14-cloud-amd64 (…) #1 SMP …"). */
+  banner?: string;
   /** Where `table.kernel` came from. */
   kernelFrom: 'banner' | 'option';
   /** `__alt_instructions` / `__alt_instructions_end`, for the `alt table` log line. */
@@ -59,7 +61,8 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
     const mem = new VirtualMemory(r, sections);
     const names = opts.names ?? new SymbolIndex(readKallsymColumns(r, sections));
     const diagnostics: Diagnostic[] = [];
-    const kernel = chooseKernel(findImageBanner(mem, sections, names), opts.kernel, diagnostics);
+    const banner = findImageBanner(mem, sections, names);
+    const kernel = chooseKernel(banner, opts.kernel, diagnostics);
     if (!kernel.version) return failResult(...diagnostics);
 
     const alt = sections.find((s) => s.name === '.altinstructions');
@@ -86,6 +89,7 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
         kind: 'vmlinux',
         table,
         release: kernel.release,
+        ...(banner !== undefined ? { banner: banner.trimEnd() } : {}),
         kernelFrom: kernel.from,
         altStart: alt.addr,
         altEnd: alt.addr + BigInt(alt.size),

@@ -22,7 +22,11 @@ recomputes every site and lists each one where the log's final bytes and altscop
   --elf FILE   take the whole table from this vmlinux and compare every site of its table
   --kernel V   patch loop that printed the log (default: recognised from the log / the ELF)
   --json       machine-readable result
-Exit status: 0 no disagreement; 1 some site disagrees; 2 bad usage or input.
+A log that ends at a site (the kernel BUG()ed there) is re-simulated up to that entry: the
+same BUG in altscope is agreement ("kernel BUG reproduced"); getting through it is a
+disagreement.
+Exit status: 0 no disagreement (a reproduced BUG included); 1 some site disagrees; 2 bad usage
+or input.
 `;
 
 const hex = (b: Uint8Array) => [...b].map((x) => x.toString(16).padStart(2, '0')).join(' ');
@@ -90,7 +94,8 @@ function formatText(file: string, res: CheckResult): string {
       `${name} (line ${t.line}), ${t.kernel} ${t.kernel === '7.2' ? 'single-pass' : 'multi-pass'}: ${t.checked} sites checked, ${t.disagreements.length} disagree` +
         (t.unchecked
           ? `, ${t.unchecked} not checkable (only "optimized NOPs" logged; use --elf)`
-          : ''),
+          : '') +
+        (t.unreached ? `, ${t.unreached} not reached (the log stops before them)` : ''),
     );
     out.push(`  features on:  ${t.present.map(formatFeatureIndex).join(' ') || '(none)'}`);
     out.push(`  features off: ${t.absent.map(formatFeatureIndex).join(' ') || '(none)'}`);
@@ -109,8 +114,14 @@ function formatText(file: string, res: CheckResult): string {
         out.push(`      altscope: ${d.altscope ?? '(nothing)'}`);
       }
     }
+    for (const b of t.bugs) {
+      out.push(
+        `  ${file}:${b.line}: kernel BUG reproduced at ${b.addr.toString(16)} ${b.symbol ?? ''} entry #${b.entry}: ${b.message}`,
+      );
+    }
     for (const d of t.disagreements) {
       out.push(`${file}:${d.line}: ${d.addr.toString(16)} ${d.symbol ?? ''}`);
+      if (d.reason) out.push(`    ${d.reason}`);
       out.push(`    log:      ${hex(d.log)}`);
       out.push(`    altscope: ${hex(d.altscope)}`);
     }
@@ -132,6 +143,7 @@ function formatJson(res: CheckResult): string {
           kernel: t.kernel,
           checked: t.checked,
           unchecked: t.unchecked,
+          ...(t.unreached ? { unreached: t.unreached } : {}),
           featuresOn: t.present.map(formatFeatureIndex),
           featuresOff: t.absent.map(formatFeatureIndex),
           changedBeforeAlternatives: t.changedBeforeAlternatives.map(
@@ -150,6 +162,14 @@ function formatJson(res: CheckResult): string {
             line: d.line,
             log: h(d.log),
             altscope: h(d.altscope),
+            ...(d.reason ? { reason: d.reason } : {}),
+          })),
+          bugsReproduced: t.bugs.map((b) => ({
+            addr: `0x${b.addr.toString(16)}`,
+            symbol: b.symbol ?? null,
+            line: b.line,
+            entry: b.entry,
+            message: b.message,
           })),
         })),
       },

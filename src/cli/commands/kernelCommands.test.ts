@@ -116,6 +116,33 @@ describe('altscope check-log', () => {
     expect(r.stdout.endsWith('1 site(s) disagree\n')).toBe(true);
   });
 
+  it('--elf: a log that stops at a site compares up to it; the sites after were never reached', async () => {
+    const exported = await run(
+      'export-log',
+      fixture('mini-alt.elf'),
+      '--features',
+      'XSAVEOPT,XENPV',
+    );
+    // The console ends right after site_xsave's feat: line, where altscope does not BUG.
+    extra['cut.log'] = exported.stdout.split('\n').slice(0, 3).join('\n');
+    const r = await run('check-log', 'cut.log', '--elf', fixture('mini-alt.elf'));
+    expect(r).toEqual({
+      status: 1,
+      stderr: '',
+      stdout: [
+        'alt table 402033 (line 1), 7.2 single-pass: 2 sites checked, 1 disagree, 2 not reached (the log stops before them)',
+        '  features on:  10*32+0',
+        '  features off: 10*32+3 20*32+2',
+        'cut.log:3: 401050 site_xsave+0x0/0x10',
+        '    the log stops at line 3 (no final_insn after the feat: line); altscope does not BUG there',
+        '    log:      48 0f ae 27',
+        '    altscope: 48 0f ae 37',
+        '1 site(s) disagree',
+        '',
+      ].join('\n'),
+    });
+  });
+
   it('--elf with a log of another kernel is a clear error', async () => {
     const r = await run(
       'check-log',

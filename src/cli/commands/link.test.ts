@@ -19,7 +19,11 @@ const parseFeatureMessage = (name: string): string => {
   return r.message;
 };
 
-async function run(argv: string[], files: Record<string, string | Uint8Array> = {}) {
+async function run(
+  argv: string[],
+  files: Record<string, string | Uint8Array> = {},
+  env: LinkIo['env'] = {},
+) {
   let stdout = '';
   let stderr = '';
   const io: LinkIo = {
@@ -30,6 +34,7 @@ async function run(argv: string[], files: Record<string, string | Uint8Array> = 
     },
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
+    env,
   };
   const code = await runLink(argv, io);
   return { code, stdout, stderr };
@@ -122,6 +127,29 @@ describe('altscope link', () => {
       ['0x401050', 'site_xsave+0x0/0x10'],
       ['0x401060', 'site_not+0x0/0x10'],
     ]);
+    // The build the sites came from travels with them.
+    expect(state.banner).toBe('Linux version 7.2.0-altscope-fixture (gcc) #1 SMP');
+  });
+
+  it('points at ALTSCOPE_PUBLIC_URL when set, and --base overrides it', async () => {
+    const env = { ALTSCOPE_PUBLIC_URL: 'https://altscope.example.org/app/' };
+    const r = await run(['x.alt'], { 'x.alt': XSAVE }, env);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(stateOf(r.stdout, 'https://altscope.example.org/app/').scenario).toBe(XSAVE);
+    const b = await run(['x.alt', '--base', 'https://mirror.example/'], { 'x.alt': XSAVE }, env);
+    expect(stateOf(b.stdout, 'https://mirror.example/').scenario).toBe(XSAVE);
+    // Empty means unset: the dev server.
+    const d = await run(['x.alt'], { 'x.alt': XSAVE }, { ALTSCOPE_PUBLIC_URL: ' ' });
+    expect(stateOf(d.stdout).scenario).toBe(XSAVE);
+    expect(stateOf(d.stdout).banner).toBeUndefined();
+    expect(
+      await run(['x.alt'], { 'x.alt': XSAVE }, { ALTSCOPE_PUBLIC_URL: 'example.org' }),
+    ).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'altscope link: ALTSCOPE_PUBLIC_URL is not an absolute URL: "example.org" (or pass --base URL)\n',
+    });
   });
 
   it('asks which sites of a vmlinux to link, and names a site it cannot find', async () => {

@@ -2,6 +2,7 @@ import { parseFeature } from '../../core/features';
 import { KERNEL_VERSIONS, PATCH_LOOPS, defaultLoop } from '../../core/model';
 import type { KernelVersion, PatchLoop } from '../../core/model';
 import { buildLink, createDefaultShareState } from '../../permalink';
+import { readPublicUrl, type PublicUrlRead } from '../../permalink/publicUrl';
 import type { AsmSyntax, ShareState } from '../../permalink';
 import { extractElfSites } from './linkElf';
 
@@ -23,18 +24,28 @@ export interface LinkIo {
   readFile(path: string): Uint8Array | Promise<Uint8Array>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The environment, for `ALTSCOPE_PUBLIC_URL`. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** The base URL links point at when `--base` is not given: the dev server. */
+/** The base URL links point at without `--base` or `ALTSCOPE_PUBLIC_URL`: the dev server. */
 export const DEFAULT_LINK_BASE = 'http://127.0.0.1:5173/';
+
+/** Where the published app lives (the variable `vite build` reads too), else the dev server. */
+export function defaultLinkBase(env: LinkIo['env']): PublicUrlRead {
+  const r = readPublicUrl(env?.['ALTSCOPE_PUBLIC_URL']);
+  return r.ok && r.url === '' ? { ok: true, url: DEFAULT_LINK_BASE } : r;
+}
 
 export const LINK_USAGE = `usage: altscope link <input> [--features LIST|@FILE] [--kernel 6.12|7.2]
                      [--engine single-pass|multi-pass] [--site ADDR]... [--syntax att|intel]
                      [--base URL]
-Prints a permalink (${DEFAULT_LINK_BASE}#v1=…) that opens the web app on <input>, a text or JSON
-scenario, with those features, profile, patch loop and selected site(s). The first --site is
-the focused site; further ones are also selected. For a vmlinux, --site (an address, a %pS
-name or a function name) is required and only those sites are carried, as a JSON scenario.
+Prints a permalink (BASE#v1=…) that opens the web app on <input>, a text or JSON scenario,
+with those features, profile, patch loop and selected site(s). The first --site is the focused
+site; further ones are also selected. For a vmlinux, --site (an address, a %pS name or a
+function name) is required and only those sites are carried, as a JSON scenario, with the
+image's linux_banner (shown when the link is opened).
+  --base URL   where the app is published; default $ALTSCOPE_PUBLIC_URL, else ${DEFAULT_LINK_BASE}
 `;
 
 interface LinkArgs {
@@ -46,6 +57,8 @@ interface LinkArgs {
   sites: string[];
   syntax: AsmSyntax;
   base: string;
+  /** The vmlinux's `linux_banner`, for links made from an image. */
+  banner?: string;
 }
 
 class UsageError extends Error {}
@@ -69,6 +82,14 @@ export async function runLink(argv: readonly string[], io: LinkIo): Promise<numb
     io.stdout(LINK_USAGE);
     return 0;
   }
+  if (args.base === '') {
+    const base = defaultLinkBase(io.env);
+    if (!base.ok) {
+      io.stderr(`altscope link: ${base.message} (or pass --base URL)\n`);
+      return EXIT_BAD_INPUT;
+    }
+    args.base = base.url;
+  }
   try {
     const input = await io.readFile(args.input);
     if (isElf(input)) {
@@ -79,6 +100,7 @@ export async function runLink(argv: readonly string[], io: LinkIo): Promise<numb
       }
       // The link names the chosen sites by address, whatever form --site took.
       args = { ...args, kernel: elf.kernel, sites: elf.siteAddrs };
+      if (elf.banner !== undefined) args.banner = elf.banner;
       return await printLink(args, elf.scenario, io);
     }
     const scenario = decodeScenarioFile(args.input, input);
@@ -123,6 +145,7 @@ function buildShareState(args: LinkArgs, scenario: string, features: string[]): 
   if (site !== undefined) state.site = site;
   state.sites = more;
   state.view.syntax = args.syntax;
+  if (args.banner !== undefined) state.banner = args.banner;
   return state;
 }
 
@@ -144,7 +167,7 @@ function parseLinkArgs(argv: readonly string[]): LinkArgs | 'help' {
     featureFiles: [],
     sites: [],
     syntax: 'att',
-    base: DEFAULT_LINK_BASE,
+    base: '', // not given: defaultLinkBase()
   };
   const inputs: string[] = [];
   for (let i = 0; i < argv.length; i++) {

@@ -10,7 +10,7 @@ import { toScenarioJson } from '../../core/scenario/jsonWrite';
 
 /** The scenario to link, or why not. */
 export type ElfScenario =
-  | { ok: true; scenario: string; kernel: KernelVersion; siteAddrs: string[] }
+  | { ok: true; scenario: string; kernel: KernelVersion; siteAddrs: string[]; banner?: string }
   | { ok: false; message: string };
 
 /** Picks the sites named by `specs` (an address `0x…`, a `%pS` name, or a function name). */
@@ -49,6 +49,8 @@ export function extractElfSites(
     scenario: toScenarioJson({ ...table, sites: chosen }),
     kernel: table.kernel,
     siteAddrs: chosen.map((s) => `0x${s.addr.toString(16)}`),
+    // Which build the sites came from travels with them (shown when the link is opened).
+    ...(read.value.banner !== undefined ? { banner: read.value.banner } : {}),
   };
 }
 

@@ -31,9 +31,16 @@ export function patchSiteMultiPass(
     const e = site.entries[k]!;
     const eligible = isEligible(e, ctx.has);
     const cond = describeCondition(e, ctx.has, ctx.kernel);
-    res.verdicts.push({ eligible, selected: false, reason: cond });
-    if (bugSiteTooLong(res, len) || bugFeatureRange(res, e, ctx))
+    res.verdicts.push({
+      eligible,
+      selected: false,
+      reason: cond,
+      outcome: { kind: eligible ? 'written-last' : 'not-eligible' },
+    });
+    if (bugSiteTooLong(res, len) || bugFeatureRange(res, e, ctx)) {
+      res.verdicts[k]!.outcome = { kind: 'bug' };
       return finish(markUnreached(res, site, k + 1, ctx), cur);
+    }
     if (!eligible) {
       const buf = cur.slice();
       optimizeSiteNops(res, buf, ctx);
@@ -46,6 +53,7 @@ export function patchSiteMultiPass(
     if (!buf) {
       res.verdicts[k]!.reason +=
         `; kernel BUG: ${res.diagnostics[res.diagnostics.length - 1]?.message ?? ''}`;
+      res.verdicts[k]!.outcome = { kind: 'bug' };
       return finish(markUnreached(res, site, k + 1, ctx), cur);
     }
     optimizeSiteNops(res, buf, ctx);
@@ -55,8 +63,10 @@ export function patchSiteMultiPass(
     deferDump(res, site.addr, 'final_insn', buf, len);
     res.writes.push({ entry: k, before: cur, after: buf, kind: 'apply' });
     cur = buf;
-    if (res.selected !== null)
+    if (res.selected !== null) {
       res.verdicts[res.selected]!.reason += '; written, then a later eligible entry wins';
+      res.verdicts[res.selected]!.outcome = { kind: 'overwritten', by: k };
+    }
     res.selected = k;
   }
   return finish(res, cur);

@@ -1,4 +1,7 @@
 import type { Addr, Diagnostic, FeatureIndex, KernelVersion, PatchLoop, Site } from '../model';
+import type { EntryOutcome } from './outcome';
+
+export type { EntryOutcome } from './outcome';
 
 /** Why an entry is or is not taken at its site. */
 export interface EntryVerdict {
@@ -8,6 +11,8 @@ export interface EntryVerdict {
   selected: boolean;
   /** Plain words: "XSAVEC off", "NOT: XENPV is on", "a later eligible entry wins". */
   reason: string;
+  /** What the entry did under the loop that ran (describeOutcome() says it in words). */
+  outcome: EntryOutcome;
 }
 
 /** One relocation applied to the copied replacement. */

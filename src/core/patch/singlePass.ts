@@ -31,11 +31,19 @@ export function patchSiteSinglePass(
       eligible,
       selected: false,
       reason: describeCondition(e, ctx.has, ctx.kernel),
+      outcome: eligible ? { kind: 'winner' } : { kind: 'not-eligible' },
     });
-    if (bugFeatureRange(res, e, ctx)) return markUnreached(res, site, k + 1, ctx);
+    if (eligible && winner >= 0) res.verdicts[winner]!.outcome = { kind: 'superseded', by: k };
+    if (bugFeatureRange(res, e, ctx)) {
+      res.verdicts[k]!.outcome = { kind: 'bug' };
+      return markUnreached(res, site, k + 1, ctx);
+    }
     if (eligible) winner = k;
   }
-  if (bugSiteTooLong(res, len)) return res;
+  if (bugSiteTooLong(res, len)) {
+    if (winner >= 0) res.verdicts[winner]!.outcome = { kind: 'bug' };
+    return res;
+  }
   for (let k = 0; k < winner; k++) {
     const v = res.verdicts[k]!;
     if (v.eligible) v.reason += ', but a later eligible entry wins';
@@ -49,6 +57,7 @@ export function patchSiteSinglePass(
     if (!built) {
       res.verdicts[winner]!.reason +=
         `; kernel BUG: ${res.diagnostics[res.diagnostics.length - 1]?.message ?? ''}`;
+      res.verdicts[winner]!.outcome = { kind: 'bug' };
       return res;
     }
     buf = built;
@@ -84,6 +93,7 @@ export function markUnreached(
       eligible: isEligible(e, ctx.has),
       selected: false,
       reason: `${describeCondition(e, ctx.has, ctx.kernel)}; not reached: the kernel BUGged on an earlier entry`,
+      outcome: { kind: 'not-reached' },
     });
   }
   return res;

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeReviewDeps } from '../../../fixtures/review/deps';
 import {
+  FA,
+  makeSite,
   makeTable,
   orderingBugSite,
   pvReadCr2Site,
@@ -11,7 +13,7 @@ import {
 } from '../../../fixtures/review/tables';
 import { toHex } from './bytes';
 import { buildSimulateOptions } from './context';
-import { diffScenarioRuns } from './diffScenarios';
+import { describeSubset, diffScenarioRuns } from './diffScenarios';
 
 const deps = makeReviewDeps('7.2');
 afterAll(() => deps.dispose());
@@ -54,6 +56,48 @@ describe('diffScenarioRuns', () => {
     ]);
     expect(d.sites[0]!.right!.diagnostics.map((x) => x.code)).toEqual([
       'kernel-bug-direct-call-original',
+    ]);
+  });
+
+  it('a link carrying a subset of the sites compares only those, and counts the rest apart', () => {
+    const lfence = makeSite(0xffffffff81002000n, '90 90 90', [
+      { feature: FA, instrlen: 3, repl: '0f ae e8' },
+    ]);
+    const whole = makeTable('7.2', [orderingBugSite(), lfence, xsaveSite()]);
+    const link = makeTable('7.2', [orderingBugSite()]);
+    const d = diffScenarioRuns(
+      { label: 'current', table: whole, options: buildSimulateOptions(whole, 'single-pass') },
+      { label: 'link', table: link, options: buildSimulateOptions(link, 'multi-pass', [XENPV]) },
+      deps,
+    );
+    expect([d.sites.map((s) => [s.addr.toString(16), s.changes]), d.unchanged, d.subset]).toEqual([
+      [['ffffffff81001000', ['diagnostics']]],
+      0,
+      { side: 'right', missing: 2 },
+    ]);
+    expect(describeSubset(d)).toBe(
+      '2 sites of current are not in link: only the sites both carry are compared.',
+    );
+    // The other way round, and two unrelated tables still list sites only on one side.
+    const back = diffScenarioRuns(
+      { label: 'link', table: link, options: buildSimulateOptions(link, 'single-pass') },
+      { label: 'current', table: whole, options: buildSimulateOptions(whole, 'single-pass') },
+      deps,
+    );
+    expect([back.sites.length, back.unchanged, back.subset]).toEqual([
+      0,
+      1,
+      { side: 'left', missing: 2 },
+    ]);
+    const other = makeTable('7.2', [lfence, xsaveSite()]);
+    const apart = diffScenarioRuns(
+      { label: 'a', table: link, options: buildSimulateOptions(link, 'single-pass') },
+      { label: 'b', table: other, options: buildSimulateOptions(other, 'single-pass') },
+      deps,
+    );
+    expect([apart.sites.map((s) => s.changes), apart.subset]).toEqual([
+      [['only-left'], ['only-right'], ['only-right']],
+      undefined,
     ]);
   });
 });

@@ -22,6 +22,12 @@ export interface ScenarioDiff {
   sites: SiteDiff[];
   /** Sites present on both sides with identical outcomes. */
   unchanged: number;
+  /**
+   * When every site of one side is also on the other (a link carrying a few sites of a kernel),
+   * only the common sites are compared: `side` is the smaller one and `missing` counts the other
+   * side's sites it does not carry (not listed as changes).
+   */
+  subset?: { side: 'left' | 'right'; missing: number };
 }
 
 /** Per site (matched by address), which outcomes differ between two reports, both sides labelled. */
@@ -34,7 +40,9 @@ export function diffScenarios(
   const byAddr = (r: PatchReport) => new Map(r.sites.map((s) => [s.addr as bigint, s]));
   const l = byAddr(left);
   const r = byAddr(right);
-  const addrs = [...new Set([...l.keys(), ...r.keys()])].sort((a, b) =>
+  const subset = findSubset(l, r);
+  const all = [...new Set([...l.keys(), ...r.keys()])];
+  const addrs = (subset ? all.filter((a) => l.has(a) && r.has(a)) : all).sort((a, b) =>
     a < b ? -1 : a > b ? 1 : 0,
   );
   const sites: SiteDiff[] = [];
@@ -56,7 +64,19 @@ export function diffScenarios(
       ...(b ? { right: b } : {}),
     });
   }
-  return { leftLabel, rightLabel, sites, unchanged };
+  return { leftLabel, rightLabel, sites, unchanged, ...(subset ? { subset } : {}) };
+}
+
+/** Which side (if any) carries only sites the other has too, and how many it lacks. */
+function findSubset(
+  l: ReadonlyMap<bigint, unknown>,
+  r: ReadonlyMap<bigint, unknown>,
+): ScenarioDiff['subset'] {
+  const within = (a: ReadonlyMap<bigint, unknown>, b: ReadonlyMap<bigint, unknown>) =>
+    a.size < b.size && [...a.keys()].every((k) => b.has(k));
+  if (within(r, l)) return { side: 'right', missing: l.size - r.size };
+  if (within(l, r)) return { side: 'left', missing: r.size - l.size };
+  return undefined;
 }
 
 /** One side of a scenario diff: a table, the options it runs with, and its label. */
@@ -89,4 +109,13 @@ function compareOutcomes(a: SiteResult | undefined, b: SiteResult | undefined): 
       .join('|');
   if (key(a) !== key(b)) out.push('diagnostics');
   return out;
+}
+
+/** "6,185 sites of current are not in link: only the sites both carry are compared." */
+export function describeSubset(d: ScenarioDiff): string {
+  if (!d.subset) return '';
+  const [small, big] =
+    d.subset.side === 'right' ? [d.rightLabel, d.leftLabel] : [d.leftLabel, d.rightLabel];
+  const n = d.subset.missing;
+  return `${n.toLocaleString('en-US')} site${n === 1 ? '' : 's'} of ${big} ${n === 1 ? 'is' : 'are'} not in ${small}: only the sites both carry are compared.`;
 }

@@ -37,10 +37,16 @@ describe('narrateSite', () => {
 
   it('tells the ordering bug under multi-pass, with the BUG', () => {
     expect(narrate(orderingBugSite(), '6.12', 'multi-pass', [XENPV])).toEqual([
-      'ALWAYS is always on, XENPV is on: multi-pass writes every eligible entry in table order (ALWAYS, then XENPV): 1 of them was written and the bytes of ALWAYS stay.',
+      'ALWAYS is always on, XENPV is on: multi-pass writes every eligible entry in table order: ALWAYS (entry #0) written last, then XENPV (entry #1) BUG while writing.',
       "The site's 6 bytes end up as mov %cr2, %rax; nopl (%rax).",
       'But the kernel BUGs here: ALT_FLAG_DIRECT_CALL set for unrecognized indirect call',
     ]);
+  });
+
+  it('tells what each entry did when multi-pass writes one over the other', () => {
+    expect(narrate(pvReadCr2Site(), '6.12', 'multi-pass', [])[0]).toBe(
+      'ALWAYS is always on, XENPV is off: multi-pass writes every eligible entry in table order: ALWAYS (entry #0) written (then overwritten by #1), then NOT XENPV (entry #1) written last.',
+    );
   });
 
   it('tells the DIRECT_CALL rewrite and the relocation', () => {

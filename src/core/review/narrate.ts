@@ -1,6 +1,7 @@
 import type { PatchLoop, Site } from '../model';
 import { ALT_FLAG_DIRECT_CALL, ALT_FLAG_NOT } from '../model';
 import type { SiteResult } from '../patch/report';
+import { describeOutcome } from '../patch/outcome';
 import { toSpacedHex } from './bytes';
 import type { ReviewDeps } from './context';
 import { describeFeature, FEATURE_ALWAYS } from './context';
@@ -38,8 +39,10 @@ export function narrateSite(
   } else if (loop === 'single-pass') {
     choice = `the last eligible entry is ${entryName(sel)} (entry #${sel}), so it alone is written, once`;
   } else if (eligible.length > 1) {
-    const applied = result.writes.filter((w) => w.kind === 'apply').length;
-    choice = `multi-pass writes every eligible entry in table order (${eligible.map(entryName).join(', then ')}): ${applied} of them ${applied === 1 ? 'was' : 'were'} written and the bytes of ${entryName(sel)} stay`;
+    const did = eligible.map(
+      (k) => `${entryName(k)} (entry #${k}) ${describeOutcome(result.verdicts[k]!.outcome)}`,
+    );
+    choice = `multi-pass writes every eligible entry in table order: ${did.join(', then ')}`;
   } else {
     choice = `the only eligible entry is ${entryName(sel)} (entry #${sel})`;
   }

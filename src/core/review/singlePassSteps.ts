@@ -50,6 +50,7 @@ export function buildSinglePassSteps(
       explanation: `copy the ${winner.replacementlen}-byte replacement: ${toSpacedHex(buf) || '(empty)'}`,
       entry: sel,
       after: buf,
+      at: winner.repl,
       live: false,
     });
     const dc = result.directCall;
@@ -65,6 +66,7 @@ export function buildSinglePassSteps(
         entry: sel,
         before: buf,
         after: rebuilt,
+        at: winner.repl,
         live: false,
       });
       buf = rebuilt;
@@ -78,6 +80,7 @@ export function buildSinglePassSteps(
       entry: sel,
       before: buf,
       after: padded,
+      at: winner.repl,
       live: false,
     });
     const relocated = undoNopRuns(result);

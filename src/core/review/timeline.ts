@@ -29,6 +29,11 @@ export interface TimelineStep {
   entry: number | null;
   before?: Uint8Array;
   after?: Uint8Array;
+  /**
+   * Address `after` lives at: the replacement address before relocation (the bytes the kernel
+   * built in its buffer still mean what they meant in `.altinstr_replacement`), else the site.
+   */
+  at?: bigint;
   /** The step changed the live bytes at the site. */
   live: boolean;
   /** Disassembly of `after` (when a disassembler was passed in). */
@@ -67,7 +72,8 @@ export function buildTimeline(
   const finalBounds = boundariesOf(decodeRun(deps.decoder, result.final)).join(',');
   for (const step of steps) {
     if (step.after === undefined) continue;
-    if (deps.disassembler) step.afterInsns = deps.disassembler.disassemble(step.after, site.addr);
+    if (deps.disassembler)
+      step.afterInsns = deps.disassembler.disassemble(step.after, step.at ?? site.addr);
     if (!step.live || step.before === undefined) continue;
     step.intermediate = !equalBytes(step.after, result.final);
     step.boundariesDiffer =

@@ -46,6 +46,22 @@ describe('buildTruthTable', () => {
         ['0f20d00f1f00', ['kernel-bug-direct-call-original'], [[true]]],
       ],
     );
+    // Not "entry #1 never wins": multi-pass wrote #0, then BUG()ed on #1.
+    expect(t.groups.map((g) => g.effects)).toEqual([
+      ['#0 written last'],
+      ['#0 written last, #1 BUG while writing'],
+    ]);
+    expect(t.entryOutcomes).toEqual([['written last'], ['not eligible', 'BUG while writing']]);
+  });
+
+  it('single-pass: each group names its winner, each entry what it did', () => {
+    const t = buildTruthTable(makeTable('7.2', []), orderingBugSite(), '7.2', 'single-pass', deps);
+    expect(t.groups.map((g) => g.effects)).toEqual([['#0 the winner'], ['#1 the winner']]);
+    expect(t.entryOutcomes).toEqual([
+      ['the winner', 'eligible but superseded by #1'],
+      ['not eligible', 'the winner'],
+    ]);
+    expect(t.neverWins).toEqual([]);
   });
 
   it('marks entries that never win', () => {

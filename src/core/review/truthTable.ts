@@ -1,5 +1,6 @@
 import type { AltTable, Diagnostic, KernelVersion, PatchLoop, Site } from '../model';
 import type { SiteResult } from '../patch/report';
+import { describeOutcome, tookEffect } from '../patch/outcome';
 import { toHex } from './bytes';
 import type { ReviewDeps } from './context';
 import { FEATURE_ALWAYS } from './context';
@@ -14,6 +15,12 @@ export interface TruthGroup {
   diagnostics: Diagnostic[];
   /** Entries selected in these rows (usually one; none = original kept). */
   selected: (number | null)[];
+  /**
+   * What the entries did in these rows, one summary per distinct case, e.g. `#0 written last`,
+   * `#0 written (then overwritten by #1), #1 written last`, `#1 BUG while writing`; empty when
+   * no entry was written.
+   */
+  effects: string[];
   /** Each row: the referenced features' values, in `features` order. */
   rows: boolean[][];
 }
@@ -26,8 +33,10 @@ export interface TruthTable {
   /** Why the table is not complete, in words. */
   note?: string;
   groups: TruthGroup[];
-  /** Entries that no combination selects. */
+  /** Entries whose bytes no combination leaves on the site (never the winner / written last). */
   neverWins: number[];
+  /** Per entry, everything it did across the combinations (`not eligible`, `written last`, …). */
+  entryOutcomes: string[][];
 }
 
 type TruthDeps = Pick<ReviewDeps, 'simulate' | 'decoder'>;
@@ -44,19 +53,32 @@ export function buildTruthTable(
   const complete = features.length <= TRUTH_TABLE_MAX_FEATURES;
   const rows = complete ? allCombinations(features.length) : rowsPerWinner(site, features);
   const groups = new Map<string, TruthGroup>();
-  const wins = new Set<number | null>();
+  const wins = new Set<number>();
+  const entryOutcomes: string[][] = site.entries.map(() => []);
   for (const row of rows) {
     const result = simulateSite(table, site, kernel, loop, features, row, deps);
     if (!result) continue;
-    wins.add(result.selected);
     const key = `${toHex(result.final)}|${result.diagnostics.map((d) => d.code).join(',')}`;
     let group = groups.get(key);
     if (!group) {
-      group = { final: result.final, diagnostics: result.diagnostics, selected: [], rows: [] };
+      group = {
+        final: result.final,
+        diagnostics: result.diagnostics,
+        selected: [],
+        effects: [],
+        rows: [],
+      };
       groups.set(key, group);
     }
     if (!group.selected.includes(result.selected)) group.selected.push(result.selected);
+    const effect = summariseEffects(result);
+    if (effect !== '' && !group.effects.includes(effect)) group.effects.push(effect);
     group.rows.push(row);
+    result.verdicts.forEach((v, k) => {
+      const text = describeOutcome(v.outcome);
+      if (!entryOutcomes[k]!.includes(text)) entryOutcomes[k]!.push(text);
+      if (tookEffect(v.outcome)) wins.add(k);
+    });
   }
   const neverWins = site.entries.flatMap((_, k) => (wins.has(k) ? [] : [k]));
   return {
@@ -69,7 +91,19 @@ export function buildTruthTable(
         }),
     groups: [...groups.values()],
     neverWins,
+    entryOutcomes,
   };
+}
+
+/** The entries that wrote or BUG()ed, with what they did (superseded ones go without saying). */
+function summariseEffects(result: SiteResult): string {
+  return result.verdicts
+    .flatMap((v, k) =>
+      ['winner', 'overwritten', 'written-last', 'bug'].includes(v.outcome.kind)
+        ? [`#${k} ${describeOutcome(v.outcome)}`]
+        : [],
+    )
+    .join(', ');
 }
 
 /** Distinct feature indices of the site's entries, in first-use order, without ALWAYS. */

@@ -177,4 +177,38 @@ site 0xffffffff81003000
     expect(a.length).toBe(1);
     expect(b.length).toBe(1);
   });
+
+  it('gives every byte line the address its bytes live at, errors or not', () => {
+    const lines = (text: string) =>
+      (parseTextScenario(text).byteLines ?? []).map(
+        (l) => `${l.line} ${l.addr === undefined ? '?' : l.addr.toString(16)} ${hex(l.bytes)}`,
+      );
+    const text = [
+      'site 0xffffffff81001000',
+      '  orig 90 90 90',
+      '    90 90',
+      '  alt XSAVEOPT 0f 01 d0',
+      '  alt XSAVEC at 0xffffffff82900000 e8 00 00',
+      '    00 00',
+      '  alt XSAVES 0f',
+      'memory 0xffffffff82a00000 11 22',
+    ].join('\n');
+    expect(lines(text)).toEqual([
+      '2 ffffffff81001000 909090',
+      '3 ffffffff81001003 9090',
+      '4 ffffffff82800000 0f01d0',
+      '5 ffffffff82900000 e80000',
+      '6 ffffffff82900003 0000',
+      '7 ffffffff82900005 0f',
+      '8 ffffffff82a00000 1122',
+    ]);
+    // A site with an error keeps its addresses; the rejected line has none.
+    expect(lines(text.replace('alt XSAVEC', 'alt XSAVECZ') + '\nsite 0x1\n  orig 90 9')).toEqual([
+      '2 ffffffff81001000 909090',
+      '3 ffffffff81001003 9090',
+      '4 ffffffff82800000 0f01d0',
+      '7 ffffffff82800003 0f',
+      '8 ffffffff82a00000 1122',
+    ]);
+  });
 });

@@ -19,19 +19,21 @@ import { KERNEL_VERSIONS, toAddr } from '../model';
 import { formatAddr, parseAddrExpr, SYMBOL_NAME } from './addr';
 import { resolveScenarioFeature } from './feature';
 import { startsByteLine } from './hex';
-import type { ByteSink } from './textBytes';
+import type { ByteLine, ByteSink } from './textBytes';
 import { appendBytes } from './textBytes';
 import type { Token } from './lexer';
 import { restOfLine, tokenizeLine } from './lexer';
 import type { SiteDraft } from './textDraft';
 import type { EntryContext } from './textEntry';
 import { parseEntryHead } from './textEntry';
-import { buildSite, DEFAULT_REPLACEMENT_BASE } from './textDraft';
+import { buildSite, layOutReplacements } from './textDraft';
 
 /** What a parser returns: a table when there were no errors, and every diagnostic. */
 export interface ScenarioParse {
   table?: AltTable;
   diagnostics: Diagnostic[];
+  /** Text only: every line that holds bytes, with their address (even when there are errors). */
+  byteLines?: ByteLine[];
 }
 
 export const STATEMENTS = [
@@ -57,6 +59,7 @@ class TextParser implements EntryContext {
   private site: SiteDraft | undefined;
   private sink: ByteSink | undefined;
   private line = 0;
+  private readonly lines: { line: number; sink: ByteSink; from: number; to: number }[] = [];
 
   constructor(
     private readonly file: string | undefined,
@@ -127,7 +130,25 @@ class TextParser implements EntryContext {
       this.sink = { bytes: [] }; // swallow the rest of this run silently
       return;
     }
-    appendBytes(this, this.sink, tokens);
+    this.append(this.sink, tokens);
+  }
+
+  /** Add a line's bytes to the run, remembering where they sit for byteLines. */
+  private append(sink: ByteSink, tokens: Token[]): void {
+    const from = sink.bytes.length;
+    appendBytes(this, sink, tokens);
+    if (sink.base && sink.bytes.length > from)
+      this.lines.push({ line: this.line, sink, from, to: sink.bytes.length });
+  }
+
+  /** Every byte line with its address, resolved once replacements are laid out. */
+  byteLines(): ByteLine[] {
+    return this.lines.map(({ line, sink, from, to }) => {
+      const base = sink.base?.();
+      const out: ByteLine = { line, bytes: Uint8Array.from(sink.bytes.slice(from, to)) };
+      if (base !== undefined) out.addr = BigInt.asUintN(64, base + BigInt(from));
+      return out;
+    });
   }
 
   private expectEnd(tokens: Token[], from: number, after: string): void {
@@ -217,8 +238,8 @@ class TextParser implements EntryContext {
     if (addr === undefined) return;
     const range = { addr, bytes: [] as number[] };
     this.memory.push(range);
-    this.sink = { bytes: range.bytes, next: addr };
-    appendBytes(this, this.sink, tokens.slice(2));
+    this.sink = { bytes: range.bytes, next: addr, base: () => addr };
+    this.append(this.sink, tokens.slice(2));
   }
 
   /** `pointer ADDR = VALUE`: eight little-endian bytes, e.g. a `pv_ops` slot. */
@@ -276,8 +297,8 @@ class TextParser implements EntryContext {
     }
     site.orig = [];
     site.origAt = this.at(tokens[0]!.column);
-    this.sink = { bytes: site.orig, next: site.addr, site };
-    appendBytes(this, this.sink, tokens.slice(1));
+    this.sink = { bytes: site.orig, next: site.addr, site, base: () => site.addr };
+    this.append(this.sink, tokens.slice(1));
   }
 
   private parseAlt(tokens: Token[]): void {
@@ -293,6 +314,7 @@ class TextParser implements EntryContext {
     this.sink = {
       bytes: draft.bytes,
       site,
+      base: () => draft.laidOut ?? draft.repl,
       onFirstAddress: (a, column) => {
         if (draft.repl === undefined) draft.repl = toAddr(a);
         else if (draft.repl !== a) {
@@ -305,16 +327,16 @@ class TextParser implements EntryContext {
       },
     };
     if (draft.repl !== undefined) this.sink.next = draft.repl;
-    appendBytes(this, this.sink, tokens.slice(entry.bytesFrom));
+    this.append(this.sink, tokens.slice(entry.bytesFrom));
   }
 
   finish(): AltTable | undefined {
     const sites: Site[] = [];
-    const nextRepl = { addr: DEFAULT_REPLACEMENT_BASE };
+    layOutReplacements(this.sites);
     let index = 0;
     const report = (d: Diagnostic): void => void this.diagnostics.push(d);
     for (const draft of this.sites) {
-      const site = buildSite(draft, nextRepl, index, report);
+      const site = buildSite(draft, index, report);
       index += draft.entries.length;
       if (site) sites.push(site);
     }
@@ -342,5 +364,8 @@ export function parseTextScenario(
   const lines = text.split(/\r?\n/);
   lines.forEach((line, i) => parser.parseLine(i + 1, line));
   const table = parser.finish();
-  return table ? { table, diagnostics: parser.diagnostics } : { diagnostics: parser.diagnostics };
+  const byteLines = parser.byteLines();
+  return table
+    ? { table, diagnostics: parser.diagnostics, byteLines }
+    : { diagnostics: parser.diagnostics, byteLines };
 }

@@ -22,6 +22,16 @@ export interface ByteSink {
   onFirstAddress?: (addr: bigint, column: number) => void;
   /** The site these bytes belong to, marked broken when they do not parse. */
   site?: SiteDraft;
+  /** Address of the run's first byte, once known (an `alt` without `at` learns it at the end). */
+  base?: () => bigint | undefined;
+}
+
+/** The bytes one line of the text holds and the address they live at (inline disassembly). */
+export interface ByteLine {
+  line: number;
+  /** Undefined when the run's address could not be worked out (its statement had errors). */
+  addr?: bigint;
+  bytes: Uint8Array;
 }
 
 export function appendBytes(ctx: ByteContext, sink: ByteSink, tokens: Token[]): void {

@@ -16,6 +16,8 @@ export interface EntryDraft {
   instrlen?: number;
   instrlenAt?: SourceLocation;
   repl?: Addr;
+  /** The address given by `at` or a pasted objdump line, else the default layout's. */
+  laidOut?: Addr;
   bytes: number[];
   at: SourceLocation;
 }
@@ -41,16 +43,24 @@ const lengthError = (at: SourceLocation, message: string): Diagnostic => ({
 });
 
 /**
- * Turn drafts into sites: `instrlen` defaults to the original's length, the original must be
- * exactly as long as the longest `instrlen` (the site length), replacement addresses default to
- * following the previous replacement. Returns undefined for a site with errors.
+ * Lay replacements out as the table will: an entry without `at` follows the previous one.
+ * Sites with errors are laid out too, so the editor can show addresses while they are fixed.
  */
-export function buildSite(
-  draft: SiteDraft,
-  nextRepl: { addr: Addr },
-  firstIndex: number,
-  report: Report,
-): Site | undefined {
+export function layOutReplacements(drafts: readonly SiteDraft[]): void {
+  let next: Addr = DEFAULT_REPLACEMENT_BASE;
+  for (const site of drafts)
+    for (const e of site.entries) {
+      e.laidOut = e.repl ?? next;
+      next = toAddr(e.laidOut + BigInt(e.bytes.length));
+    }
+}
+
+/**
+ * Turn drafts into sites: `instrlen` defaults to the original's length, the original must be
+ * exactly as long as the longest `instrlen` (the site length), replacement addresses come from
+ * layOutReplacements(). Returns undefined for a site with errors.
+ */
+export function buildSite(draft: SiteDraft, firstIndex: number, report: Report): Site | undefined {
   if (draft.broken) return undefined;
   const where = `site ${'0x' + draft.addr.toString(16)}`;
   if (!draft.orig) {
@@ -85,8 +95,7 @@ export function buildSite(
       ok = false;
     }
     siteLen = Math.max(siteLen, instrlen);
-    const repl = e.repl ?? nextRepl.addr;
-    nextRepl.addr = toAddr(repl + BigInt(e.bytes.length));
+    const repl = e.laidOut ?? e.repl ?? DEFAULT_REPLACEMENT_BASE;
     return {
       instr: draft.addr,
       repl,

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ReviewDeps, ScenarioRun } from '../../core/review';
-import { diffScenarioRuns } from '../../core/review';
+import { describeSubset, diffScenarioRuns } from '../../core/review';
 import { useAppState, useDeps } from '../../state/hooks';
 import { selectEffectiveFeatures, selectKernel, selectLoop } from '../../state/selectors';
 import { buildOtherRun } from './buildOtherRun';
@@ -59,6 +59,11 @@ export function ScenarioDiffView({ deps }: { deps: ReviewDeps }) {
             unchanged ({diff.leftLabel}: {kernel} {loop}; {diff.rightLabel}:{' '}
             {other?.ok ? `${other.run.options.kernel} ${other.run.options.loop}` : ''})
           </p>
+          {diff.subset && (
+            <p className="muted" data-testid="diff-subset">
+              {describeSubset(diff)}
+            </p>
+          )}
           <ul className="diff-sites">
             {diff.sites.map((s) => (
               <DiffSiteView

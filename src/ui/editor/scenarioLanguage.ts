@@ -7,7 +7,8 @@ import { formatFeatureIndex, getCatalogue } from '../../core/features';
 import type { CpuFeature } from '../../core/features';
 import type { KernelVersion } from '../../core/model';
 import type { AsmSyntax, Disassembler } from '../../core/ports';
-import { readLineBytes, STATEMENTS } from './lineBytes';
+import { disassembleLines } from './inlineDisassembly';
+import { STATEMENTS } from '../../core/scenario/text';
 import { monaco } from './monacoSetup';
 
 export const LANGUAGE_ID = 'altscope-scenario';
@@ -117,18 +118,12 @@ export function registerScenarioLanguage(ctx: LanguageContext) {
     provideInlayHints(model) {
       const disassembler = ctx.disassembler();
       if (!disassembler) return { hints: [], dispose() {} };
-      const hints: import('monaco-editor/editor').languages.InlayHint[] = [];
-      for (let line = 1; line <= model.getLineCount(); line++) {
-        const text = model.getLineContent(line);
-        const bytes = readLineBytes(text);
-        if (!bytes) continue;
-        const insns = disassembler.disassemble(bytes, 0n, ctx.syntax());
-        hints.push({
-          position: { lineNumber: line, column: model.getLineMaxColumn(line) },
-          label: `  ⟶ ${insns.map((i) => i.text).join('; ')}`,
-          paddingLeft: true,
-        });
-      }
+      const lines = disassembleLines(model.getValue(), ctx.kernel(), disassembler, ctx.syntax());
+      const hints = lines.map((l) => ({
+        position: { lineNumber: l.line, column: model.getLineMaxColumn(l.line) },
+        label: `  ⟶ ${l.text}`,
+        paddingLeft: true,
+      }));
       return { hints, dispose() {} };
     },
   });

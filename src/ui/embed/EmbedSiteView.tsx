@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { entryName } from '../site/entryName';
+import { entryName, verdictLabel } from '../site/entryName';
 import type { KernelVersion, PatchLoop, Site } from '../../core/model';
 import type { SiteResult } from '../../core/patch/report';
 import { FEATURE_ALWAYS, narrateSite } from '../../core/review';
@@ -72,8 +72,11 @@ export function EmbedSiteView(props: {
               title={
                 <>
                   <span className="entry-name">{name}</span>{' '}
-                  <span className={`verdict ${verdict?.selected ? 'verdict-win' : 'verdict-lose'}`}>
-                    {verdict?.selected ? '✔ wins' : `✘ ${verdict?.reason ?? ''}`}
+                  <span
+                    className={`verdict ${verdict?.selected ? 'verdict-win' : 'verdict-lose'}`}
+                    title={verdict?.reason}
+                  >
+                    {verdictLabel(verdict)}
                   </span>
                 </>
               }

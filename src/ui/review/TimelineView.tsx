@@ -87,7 +87,13 @@ export function TimelineView({
       {step.after && (
         <div className="mono" data-testid="timeline-bytes">
           {step.before && <div>before: {toHex(step.before) || '(empty)'}</div>}
-          <div>after: {toHex(step.after) || '(empty)'}</div>
+          <div>
+            after
+            {step.at !== undefined && step.at !== site.addr
+              ? ` (at the replacement address 0x${step.at.toString(16)}, before relocation)`
+              : ''}
+            : {toHex(step.after) || '(empty)'}
+          </div>
           <ul>
             {(step.afterInsns ?? []).map((i) => (
               <li key={i.offset}>

@@ -38,7 +38,7 @@ export function TruthTableView({ site, deps }: { site: Site; deps: ReviewDeps })
                 ))}
                 <td className="mono">{toHex(g.final)}</td>
                 <td>
-                  {g.selected.map((s) => (s === null ? 'original' : `#${s}`)).join(', ')}
+                  {g.effects.join(' / ') || 'original'}
                   {g.diagnostics.map((d) => ` ${d.code}`).join('')}
                 </td>
               </tr>
@@ -46,7 +46,14 @@ export function TruthTableView({ site, deps }: { site: Site; deps: ReviewDeps })
           )}
         </tbody>
       </table>
-      {t.neverWins.length > 0 && (
+      <ul className="small" data-testid="truth-entry-outcomes">
+        {t.entryOutcomes.map((o, k) => (
+          <li key={k}>
+            entry #{k}: {o.join('; ')}
+          </li>
+        ))}
+      </ul>
+      {loop === 'single-pass' && t.neverWins.length > 0 && (
         <p className="diag diag-warning" data-testid="truth-never-wins">
           Never wins: {t.neverWins.map((k) => `entry #${k}`).join(', ')}
         </p>

@@ -1,6 +1,7 @@
 import { featureLabel } from '../../core/features';
 import type { Site } from '../../core/model';
 import type { SiteResult } from '../../core/patch/report';
+import { describeOutcome } from '../../core/patch/outcome';
 import { useAppState } from '../../state/hooks';
 import { selectKernel } from '../../state/selectors';
 import { hexAddr, hexBytes, signedHex } from '../format';
@@ -34,8 +35,7 @@ export function SiteExplanations({ result, site }: { result: SiteResult; site: S
               <strong>
                 #{i} {site.entries[i] ? featureLabel(site.entries[i].cpuid, kernel) : ''}
               </strong>
-              : {v.selected ? 'wins' : v.eligible ? 'eligible, not chosen' : 'not eligible'} —{' '}
-              {v.reason}
+              : {describeOutcome(v.outcome)} — {v.reason}
             </li>
           ))}
         </ul>

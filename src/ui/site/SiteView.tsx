@@ -5,7 +5,7 @@ import { useAppState } from '../../state/hooks';
 import { selectKernel, selectLoop } from '../../state/selectors';
 import { hexAddr } from '../format';
 import { alignOffsets, buildColumns, cellsFor } from './columns';
-import { entryName } from './entryName';
+import { entryName, verdictLabel } from './entryName';
 import { SiteColumnView } from './SiteColumnView';
 import { SiteExplanations } from './SiteExplanations';
 
@@ -107,9 +107,11 @@ function EntryTitle(props: {
         {' '}
         instrlen {alt.instrlen}, replacementlen {alt.replacementlen}
       </span>
-      <span className={`verdict ${verdict?.selected ? 'verdict-win' : 'verdict-lose'}`}>
-        {verdict?.selected ? '✔ wins' : '✘ '}
-        {verdict && !verdict.selected ? verdict.reason : ''}
+      <span
+        className={`verdict ${verdict?.selected ? 'verdict-win' : 'verdict-lose'}`}
+        title={verdict?.reason}
+      >
+        {verdictLabel(verdict)}
       </span>
     </>
   );
