@@ -3,6 +3,7 @@
  * One concept each: entries (`struct alt_instr`), sites (consecutive entries at one address),
  * the memory a table can read (pv_ops slots), and the symbols it names.
  */
+import { getProfile } from './profiles';
 
 /** A 64-bit kernel virtual address (or a section-relative offset for relocatable objects). */
 export type Addr = bigint & { readonly __brand: 'Addr' };
@@ -12,15 +13,18 @@ export type FeatureIndex = number & { readonly __brand: 'FeatureIndex' };
 export const toAddr = (v: bigint | number): Addr => BigInt.asUintN(64, BigInt(v)) as Addr;
 export const toFeatureIndex = (v: number): FeatureIndex => v as FeatureIndex;
 
-/** Kernel profiles altscope reproduces byte for byte. */
-export type KernelVersion = '6.12' | '7.2';
-export const KERNEL_VERSIONS: readonly KernelVersion[] = ['6.12', '7.2'];
+/** Kernel profiles altscope reproduces byte for byte (src/core/profiles: one file each). */
+export type KernelVersion = '6.1' | '6.12' | '7.2' | '7.3';
+export const KERNEL_VERSIONS: readonly KernelVersion[] = ['6.1', '6.12', '7.2', '7.3'];
 
-/** The patch loop: 7.x writes each site once; 6.x writes once per eligible entry. */
+/**
+ * The patch loop: 7.x writes each site once; 6.x writes once per eligible entry (6.1 in place,
+ * entry by entry; 6.12 with group-maxed lengths).
+ */
 export type PatchLoop = 'single-pass' | 'multi-pass';
 export const PATCH_LOOPS: readonly PatchLoop[] = ['single-pass', 'multi-pass'];
-export const defaultLoop = (k: KernelVersion): PatchLoop =>
-  k === '7.2' ? 'single-pass' : 'multi-pass';
+/** The loop the kernel itself runs. */
+export const defaultLoop = (k: KernelVersion): PatchLoop => getProfile(k).defaultLoop;
 
 /** `ALT_FLAG_NOT`: patch iff the feature is absent. */
 export const ALT_FLAG_NOT = 1 << 0;

@@ -1,4 +1,5 @@
 import type { Addr, AltEntry, Site } from '../model';
+import { ALT_FLAG_NOT } from '../model';
 import { formatDump, formatPx } from './bytes';
 import { deferLog } from './lazyLog';
 import type { SiteResult } from './report';
@@ -17,6 +18,11 @@ export const formatAltTableLine = (start: Addr | bigint, end: Addr | bigint): st
 export const formatFeatLine = (site: Site, e: AltEntry, len: number): string =>
   `${LOG_PREFIX}feat: ${e.cpuid >> 5}*32+${e.cpuid & 31}, old: (${formatPs(site)} (${formatPx(site.addr)}) len: ${len}), ` +
   `repl: (${formatPx(e.repl)}, len: ${e.replacementlen}) flags: 0x${(e.flags & 0xffff).toString(16)}`;
+
+/** 6.1: `feat: [!]W*32+B, old: (%pS (%px) len: N), repl: (%px, len: N)`, `!` for NOT, no flags. */
+export const formatFeatLine61 = (site: Site, e: AltEntry, len: number): string =>
+  `${LOG_PREFIX}feat: ${e.flags & ALT_FLAG_NOT ? '!' : ''}${e.cpuid >> 5}*32+${e.cpuid & 31}, ` +
+  `old: (${formatPs(site)} (${formatPx(site.addr)}) len: ${len}), repl: (${formatPx(e.repl)}, len: ${e.replacementlen})`;
 
 /** DUMP_BYTES: nothing at all for a zero-length dump. */
 export function pushDump(

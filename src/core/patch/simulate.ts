@@ -3,9 +3,20 @@ import type { InsnDecoder } from '../ports';
 import { siteLength } from '../table/groupSites';
 import type { PatchContext } from './context';
 import { createPatchContext } from './context';
+import { patchSiteInPlace } from './inPlace';
 import { patchSiteMultiPass } from './multiPass';
 import type { PatchReport, SimulateOptions, SiteResult } from './report';
 import { patchSiteSinglePass } from './singlePass';
+import type { SiteLoopKind } from '../profiles';
+
+const SITE_LOOPS: Record<
+  SiteLoopKind,
+  (site: Site, ctx: PatchContext, start: Uint8Array, len: number) => SiteResult
+> = {
+  'in-place': patchSiteInPlace,
+  'multi-pass': patchSiteMultiPass,
+  'single-pass': patchSiteSinglePass,
+};
 
 /**
  * Patch one site with the context's loop. `current` is what memory holds at the site before this
@@ -26,10 +37,7 @@ export function patchSite(
     fixed.set(start.subarray(0, len));
     start = fixed;
   }
-  const res =
-    ctx.loop === 'single-pass'
-      ? patchSiteSinglePass(site, ctx, start, len)
-      : patchSiteMultiPass(site, ctx, start, len);
+  const res = SITE_LOOPS[ctx.profile.loops[ctx.loop]](site, ctx, start, len);
   if (short) {
     res.diagnostics.push({
       severity: 'warning',
