@@ -84,10 +84,30 @@ export interface KernelSymbol {
   addr: Addr;
 }
 
+/**
+ * One `struct paravirt_patch_site` of 6.1's `.parainstructions` (`u8 *instr; u8 type; u8 len`):
+ * an indirect call through slot `type` of `pv_ops` that `apply_paravirt()` rewrites at boot.
+ */
+export interface ParavirtSite {
+  addr: Addr;
+  /** Index of the `pv_ops` pointer slot (its address is `pv_ops + 8 * type`). */
+  type: number;
+  len: number;
+  /** The bytes in the image (`len` long). */
+  original: Uint8Array;
+  symbol?: string;
+  source?: SourceLocation;
+}
+
 /** Everything a patch loop needs: the table plus the memory and symbols it reads. */
 export interface AltTable {
   kernel: KernelVersion;
   sites: Site[];
+  /**
+   * 6.1's paravirt patch sites, for the paravirt pass that runs before the alternatives; their
+   * `pv_ops` slots are in `memory` and `pv_ops`/`_paravirt_nop`/`paravirt_BUG` in `symbols`.
+   */
+  paravirt?: ParavirtSite[];
   memory: MemoryRange[];
   symbols: KernelSymbol[];
   /** Features the table itself declares as present (scenario `features`). */

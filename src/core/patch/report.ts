@@ -1,4 +1,5 @@
 import type { Addr, Diagnostic, FeatureIndex, KernelVersion, PatchLoop, Site } from '../model';
+import type { PassRecord } from '../passes/types';
 
 /** Why an entry is or is not taken at its site. */
 export interface EntryVerdict {
@@ -85,6 +86,8 @@ export interface PatchReport {
   loop: PatchLoop;
   features: FeatureIndex[];
   sites: SiteResult[];
+  /** What the boot passes before the alternatives wrote (6.1's paravirt pass), in order. */
+  passes?: PassRecord[];
   /** Table-level diagnostics (not tied to a site). */
   diagnostics: Diagnostic[];
 }

@@ -1,6 +1,8 @@
 import type { AltTable, Site } from '../model';
 import type { InsnDecoder } from '../ports';
 import { siteLength } from '../table/groupSites';
+import { applyParavirt } from '../passes/paravirt';
+import { createTextImage } from '../passes/textImage';
 import type { PatchContext } from './context';
 import { createPatchContext } from './context';
 import { patchSiteInPlace } from './inPlace';
@@ -59,16 +61,43 @@ export function simulate(
   decoder: InsnDecoder,
 ): PatchReport {
   const ctx = createPatchContext(table, opts, decoder);
+  const before = runPassesBefore(table, ctx);
   const written = new Map<bigint, Uint8Array>();
   const sites: SiteResult[] = [];
   for (const site of table.sites) {
     const prev = written.get(site.addr);
-    const res = patchSite(site, ctx, prev ? overlay(site.original, prev) : site.original);
+    const start = before?.image.read(site.addr, site.original.length) ?? site.original;
+    const res = patchSite(site, ctx, prev ? overlay(start, prev) : start);
     written.set(site.addr, res.final);
     sites.push(res);
   }
   const features = [...opts.features].sort((a, b) => a - b) as PatchReport['features'];
-  return { kernel: opts.kernel, loop: opts.loop, features, sites, diagnostics: [] };
+  const report: PatchReport = {
+    kernel: opts.kernel,
+    loop: opts.loop,
+    features,
+    sites,
+    diagnostics: before?.diagnostics ?? [],
+  };
+  if (before) report.passes = before.records;
+  return report;
+}
+
+/**
+ * The profile's boot passes that run before the alternatives and that the table carries data
+ * for (6.1's paravirt pass over `.parainstructions`); the alternatives then start from what
+ * they left.
+ */
+function runPassesBefore(table: AltTable, ctx: PatchContext) {
+  const order = ctx.profile.passes;
+  const paravirt = order.indexOf('paravirt');
+  if (!table.paravirt?.length || paravirt < 0 || paravirt > order.indexOf('alternatives'))
+    return undefined;
+  const image = createTextImage([
+    ...table.sites.map((s) => ({ addr: s.addr, bytes: s.original })),
+    ...table.paravirt.map((p) => ({ addr: p.addr, bytes: p.original })),
+  ]);
+  return { image, ...applyParavirt(image, table.paravirt, ctx.memory) };
 }
 
 function overlay(original: Uint8Array, prev: Uint8Array): Uint8Array {
