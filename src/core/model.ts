@@ -3,6 +3,8 @@
  * One concept each: entries (`struct alt_instr`), sites (consecutive entries at one address),
  * the memory a table can read (pv_ops slots), and the symbols it names.
  */
+// The profiles and what they import may take only types from this module (it is still loading
+// when they run): a value import there would see undefined (profiles/loadOrder.test.ts).
 import { getProfile } from './profiles';
 
 /** A 64-bit kernel virtual address (or a section-relative offset for relocatable objects). */

@@ -1,5 +1,4 @@
 import type { Addr, AltEntry, Site } from '../model';
-import { ALT_FLAG_NOT } from '../model';
 import { formatDump, formatPx } from './bytes';
 import { deferLog } from './lazyLog';
 import type { SiteResult } from './report';
@@ -18,6 +17,12 @@ export const formatAltTableLine = (start: Addr | bigint, end: Addr | bigint): st
 export const formatFeatLine = (site: Site, e: AltEntry, len: number): string =>
   `${LOG_PREFIX}feat: ${e.cpuid >> 5}*32+${e.cpuid & 31}, old: (${formatPs(site)} (${formatPx(site.addr)}) len: ${len}), ` +
   `repl: (${formatPx(e.repl)}, len: ${e.replacementlen}) flags: 0x${(e.flags & 0xffff).toString(16)}`;
+
+/**
+ * `ALT_FLAG_NOT` of model.ts, repeated: the profiles load this module while model.ts is still
+ * loading (model → profiles → log), so it may import only types from there.
+ */
+const ALT_FLAG_NOT = 1;
 
 /** 6.1: `feat: [!]W*32+B, old: (%pS (%px) len: N), repl: (%px, len: N)`, `!` for NOT, no flags. */
 export const formatFeatLine61 = (site: Site, e: AltEntry, len: number): string =>

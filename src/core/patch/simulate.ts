@@ -1,4 +1,8 @@
-import type { AltTable, Site } from '../model';
+import type { AltTable, KernelVersion, Site } from '../model';
+import { getProfile } from '../profiles';
+import type { ParavirtOutcome } from '../passes/paravirt';
+import type { TextImage } from '../passes/types';
+import { memoryOf, type KernelMemory } from './memory';
 import type { InsnDecoder } from '../ports';
 import { siteLength } from '../table/groupSites';
 import { applyParavirt } from '../passes/paravirt';
@@ -61,7 +65,7 @@ export function simulate(
   decoder: InsnDecoder,
 ): PatchReport {
   const ctx = createPatchContext(table, opts, decoder);
-  const before = runPassesBefore(table, ctx);
+  const before = passesBeforeAlternatives(table, opts.kernel, ctx.memory);
   const written = new Map<bigint, Uint8Array>();
   const sites: SiteResult[] = [];
   for (const site of table.sites) {
@@ -86,10 +90,14 @@ export function simulate(
 /**
  * The profile's boot passes that run before the alternatives and that the table carries data
  * for (6.1's paravirt pass over `.parainstructions`); the alternatives then start from what
- * they left.
+ * they left (`image`). Undefined when there is nothing to run.
  */
-function runPassesBefore(table: AltTable, ctx: PatchContext) {
-  const order = ctx.profile.passes;
+export function passesBeforeAlternatives(
+  table: AltTable,
+  kernel: KernelVersion,
+  memory: KernelMemory = memoryOf(table),
+): (ParavirtOutcome & { image: TextImage }) | undefined {
+  const order = getProfile(kernel).passes;
   const paravirt = order.indexOf('paravirt');
   if (!table.paravirt?.length || paravirt < 0 || paravirt > order.indexOf('alternatives'))
     return undefined;
@@ -97,7 +105,7 @@ function runPassesBefore(table: AltTable, ctx: PatchContext) {
     ...table.sites.map((s) => ({ addr: s.addr, bytes: s.original })),
     ...table.paravirt.map((p) => ({ addr: p.addr, bytes: p.original })),
   ]);
-  return { image, ...applyParavirt(image, table.paravirt, ctx.memory) };
+  return { image, ...applyParavirt(image, table.paravirt, memory) };
 }
 
 function overlay(original: Uint8Array, prev: Uint8Array): Uint8Array {
