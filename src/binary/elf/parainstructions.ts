@@ -11,6 +11,12 @@ import type { AddressSpace } from './buildTable';
 import type { ElfSection } from './header';
 import type { SymbolIndex } from './kallsyms';
 
+/** Not fatal: the alternatives still run, from the file's bytes at that site. */
+const warning = (...args: Parameters<typeof offsetError>): Diagnostic => ({
+  ...offsetError(...args),
+  severity: 'warning',
+});
+
 /** `sizeof(struct paravirt_patch_site)` on x86-64: `u8 *instr; u8 type; u8 len;` + 6 padding. */
 export const PARAVIRT_PATCH_SITE_SIZE = 16;
 
@@ -51,7 +57,7 @@ export function readParainstructions(
   }
   if (pvOps === undefined) {
     diagnostics.push(
-      offsetError(
+      warning(
         'pv-ops-unknown',
         'no pv_ops symbol: the paravirt pass cannot read its targets and is skipped',
         sec.offset,
@@ -70,7 +76,7 @@ export function readParainstructions(
     const original = mem.read(addr, len);
     if (!original) {
       diagnostics.push(
-        offsetError(
+        warning(
           'paravirt-site-unmapped',
           `paravirt_patch_site ${i}: ${len} bytes at ${addr.toString(16)} are not inside any section`,
           o,

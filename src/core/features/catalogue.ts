@@ -26,6 +26,8 @@ export interface FeatureCatalogue {
   /** `(NCAPINTS + NBUGINTS) * 32`: indices at or above this make the kernel BUG. */
   maxIndexExclusive: number;
   features: readonly CpuFeature[];
+  /** What each CPUID word holds, from the header's comments (`"9"`: "Intel-defined … word 9"). */
+  words: Readonly<Record<string, string>>;
   byIndex: ReadonlyMap<number, CpuFeature>;
   byMacro: ReadonlyMap<string, CpuFeature>;
   /** Bare upper-case names; a feature wins over a bug of the same name (`SRSO`). */
@@ -62,6 +64,7 @@ function buildCatalogue(kernel: KernelVersion, raw: RawCatalogue): FeatureCatalo
     NBUGINTS: raw.NBUGINTS,
     maxIndexExclusive: (raw.NCAPINTS + raw.NBUGINTS) * 32,
     features,
+    words: raw.words ?? {},
     byIndex,
     byMacro,
     byName,
