@@ -95,7 +95,7 @@ export function simulate(
 export function passesBeforeAlternatives(
   table: AltTable,
   kernel: KernelVersion,
-  memory: KernelMemory = memoryOf(table),
+  memory?: KernelMemory,
 ): (ParavirtOutcome & { image: TextImage }) | undefined {
   const order = getProfile(kernel).passes;
   const paravirt = order.indexOf('paravirt');
@@ -105,7 +105,7 @@ export function passesBeforeAlternatives(
     ...table.sites.map((s) => ({ addr: s.addr, bytes: s.original })),
     ...table.paravirt.map((p) => ({ addr: p.addr, bytes: p.original })),
   ]);
-  return { image, ...applyParavirt(image, table.paravirt, memory) };
+  return { image, ...applyParavirt(image, table.paravirt, memory ?? memoryOf(table)) };
 }
 
 function overlay(original: Uint8Array, prev: Uint8Array): Uint8Array {
