@@ -38,3 +38,27 @@ export const readCaptureJson = <T>(kernel: CaptureKernel, rel: string): T =>
 export function readCaptureText(kernel: CaptureKernel, rel: string): string {
   return readFileSync(`${CAPTURES}/${kernel}/${rel}`, 'utf8');
 }
+
+/** `qemu64/scenario.json.xz`: every site as an altscope JSON scenario. */
+export interface CaptureScenarioJson {
+  kernel: string;
+  symbols: { name: string; addr: string }[];
+  memory: { addr: string; bytes: string }[];
+  sites: {
+    addr: string;
+    symbol: string;
+    bytes: string;
+    entries: {
+      feature: string;
+      flags: string[];
+      instrlen: number;
+      repl_addr: string;
+      repl: string;
+    }[];
+  }[];
+}
+
+/** `qemu64/expected.json.xz`: site address → bytes in memory after boot. */
+export interface CaptureExpectedJson {
+  [addr: string]: { final: string; touched_by_other_patchers: boolean };
+}

@@ -11,6 +11,8 @@ import { createDecoder } from '../../disasm/decoder';
 import {
   CAPTURE_61,
   CAPTURES,
+  type CaptureExpectedJson,
+  type CaptureScenarioJson,
   capturesPresent,
   readCaptureJson,
   readCaptureText,
@@ -19,24 +21,6 @@ import {
 import { hex } from './testFixtures';
 import { readVmlinux } from './vmlinux';
 
-interface ScenarioJson {
-  kernel: string;
-  sites: {
-    addr: string;
-    symbol: string;
-    bytes: string;
-    entries: {
-      feature: string;
-      flags: string[];
-      instrlen: number;
-      repl_addr: string;
-      repl: string;
-    }[];
-  }[];
-}
-interface ExpectedJson {
-  [addr: string]: { final: string; touched_by_other_patchers: boolean };
-}
 interface GoldenJson {
   sites: {
     addr: string;
@@ -69,7 +53,7 @@ describe.skipIf(!present)(`real vmlinux ${CAPTURE_61}`, () => {
   });
 
   it('equals qemu64/scenario.json: same sites, entries (NOT from cpuid bit 15) and bytes', () => {
-    const scen = readCaptureJson<ScenarioJson>(CAPTURE_61, 'qemu64/scenario.json.xz');
+    const scen = readCaptureJson<CaptureScenarioJson>(CAPTURE_61, 'qemu64/scenario.json.xz');
     expect(scen.kernel).toBe('6.1');
     const mine = img!.table.sites.map((s) => ({
       addr: `0x${s.addr.toString(16)}`,
@@ -109,7 +93,7 @@ describe.skipIf(!present)(`real vmlinux ${CAPTURE_61}`, () => {
     decoder.dispose();
     expect(report.diagnostics).toEqual([]);
     expect(report.passes?.length).toBe(3679);
-    const expected = readCaptureJson<ExpectedJson>(CAPTURE_61, 'qemu64/expected.json.xz');
+    const expected = readCaptureJson<CaptureExpectedJson>(CAPTURE_61, 'qemu64/expected.json.xz');
     const golden = readCaptureJson<GoldenJson>(CAPTURE_61, 'qemu64/golden.json.xz');
     const paravirtSites = new Set(
       golden.sites
