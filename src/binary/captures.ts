@@ -12,7 +12,9 @@ import { CAPTURES_DIR } from '../../fixtures/sharedDir';
 
 export const CAPTURES = CAPTURES_DIR;
 export const CAPTURE_KERNELS = ['debian-trixie-6.12.117', 'debian-sid-7.2.13'] as const;
-export type CaptureKernel = (typeof CAPTURE_KERNELS)[number];
+/** Debian 12's 6.1 (12-byte entries, paravirt pass): its own tests, its numbers differ. */
+export const CAPTURE_61 = 'debian-bookworm-6.1.192';
+export type CaptureKernel = (typeof CAPTURE_KERNELS)[number] | typeof CAPTURE_61;
 
 export const capturesPresent = (): boolean => existsSync(CAPTURES);
 
@@ -35,4 +37,28 @@ export const readCaptureJson = <T>(kernel: CaptureKernel, rel: string): T =>
 
 export function readCaptureText(kernel: CaptureKernel, rel: string): string {
   return readFileSync(`${CAPTURES}/${kernel}/${rel}`, 'utf8');
+}
+
+/** `qemu64/scenario.json.xz`: every site as an altscope JSON scenario. */
+export interface CaptureScenarioJson {
+  kernel: string;
+  symbols: { name: string; addr: string }[];
+  memory: { addr: string; bytes: string }[];
+  sites: {
+    addr: string;
+    symbol: string;
+    bytes: string;
+    entries: {
+      feature: string;
+      flags: string[];
+      instrlen: number;
+      repl_addr: string;
+      repl: string;
+    }[];
+  }[];
+}
+
+/** `qemu64/expected.json.xz`: site address → bytes in memory after boot. */
+export interface CaptureExpectedJson {
+  [addr: string]: { final: string; touched_by_other_patchers: boolean };
 }

@@ -1,4 +1,4 @@
-import type { AltTable, Diagnostic, KernelVersion } from '../core/model';
+import { KERNEL_VERSIONS, type AltTable, type Diagnostic, type KernelVersion } from '../core/model';
 import { checkBootLog, type CheckResult } from './bootlog/check';
 import { inferLogKernel } from './bootlog/infer';
 import { parseBootLog, type BootLog } from './bootlog/parse';
@@ -90,8 +90,7 @@ export async function readBinaryInput(
     diagnostics.push({
       severity: 'error',
       code: 'kernel-unknown',
-      message:
-        'the log does not show which patch loop printed it; pass --kernel 6.12 or --kernel 7.2',
+      message: `the log does not show which kernel printed it; pass --kernel ${KERNEL_VERSIONS.join(', --kernel ')}`,
     });
     return { kind, log, diagnostics };
   }

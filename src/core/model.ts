@@ -3,6 +3,9 @@
  * One concept each: entries (`struct alt_instr`), sites (consecutive entries at one address),
  * the memory a table can read (pv_ops slots), and the symbols it names.
  */
+// The profiles and what they import may take only types from this module (it is still loading
+// when they run): a value import there would see undefined (profiles/loadOrder.test.ts).
+import { getProfile } from './profiles';
 
 /** A 64-bit kernel virtual address (or a section-relative offset for relocatable objects). */
 export type Addr = bigint & { readonly __brand: 'Addr' };
@@ -12,15 +15,18 @@ export type FeatureIndex = number & { readonly __brand: 'FeatureIndex' };
 export const toAddr = (v: bigint | number): Addr => BigInt.asUintN(64, BigInt(v)) as Addr;
 export const toFeatureIndex = (v: number): FeatureIndex => v as FeatureIndex;
 
-/** Kernel profiles altscope reproduces byte for byte. */
-export type KernelVersion = '6.12' | '7.2';
-export const KERNEL_VERSIONS: readonly KernelVersion[] = ['6.12', '7.2'];
+/** Kernel profiles altscope reproduces byte for byte (src/core/profiles: one file each). */
+export type KernelVersion = '6.1' | '6.12' | '7.2' | '7.3';
+export const KERNEL_VERSIONS: readonly KernelVersion[] = ['6.1', '6.12', '7.2', '7.3'];
 
-/** The patch loop: 7.x writes each site once; 6.x writes once per eligible entry. */
+/**
+ * The patch loop: 7.x writes each site once; 6.x writes once per eligible entry (6.1 in place,
+ * entry by entry; 6.12 with group-maxed lengths).
+ */
 export type PatchLoop = 'single-pass' | 'multi-pass';
 export const PATCH_LOOPS: readonly PatchLoop[] = ['single-pass', 'multi-pass'];
-export const defaultLoop = (k: KernelVersion): PatchLoop =>
-  k === '7.2' ? 'single-pass' : 'multi-pass';
+/** The loop the kernel itself runs. */
+export const defaultLoop = (k: KernelVersion): PatchLoop => getProfile(k).defaultLoop;
 
 /** `ALT_FLAG_NOT`: patch iff the feature is absent. */
 export const ALT_FLAG_NOT = 1 << 0;
@@ -80,10 +86,30 @@ export interface KernelSymbol {
   addr: Addr;
 }
 
+/**
+ * One `struct paravirt_patch_site` of 6.1's `.parainstructions` (`u8 *instr; u8 type; u8 len`):
+ * an indirect call through slot `type` of `pv_ops` that `apply_paravirt()` rewrites at boot.
+ */
+export interface ParavirtSite {
+  addr: Addr;
+  /** Index of the `pv_ops` pointer slot (its address is `pv_ops + 8 * type`). */
+  type: number;
+  len: number;
+  /** The bytes in the image (`len` long). */
+  original: Uint8Array;
+  symbol?: string;
+  source?: SourceLocation;
+}
+
 /** Everything a patch loop needs: the table plus the memory and symbols it reads. */
 export interface AltTable {
   kernel: KernelVersion;
   sites: Site[];
+  /**
+   * 6.1's paravirt patch sites, for the paravirt pass that runs before the alternatives; their
+   * `pv_ops` slots are in `memory` and `pv_ops`/`_paravirt_nop`/`paravirt_BUG` in `symbols`.
+   */
+  paravirt?: ParavirtSite[];
   memory: MemoryRange[];
   symbols: KernelSymbol[];
   /** Features the table itself declares as present (scenario `features`). */

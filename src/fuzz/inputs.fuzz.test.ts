@@ -67,6 +67,8 @@ describe('the corpus itself reads cleanly (so mutants start from valid inputs)',
     expect(kinds).toEqual([
       'mini-alt.elf:vmlinux:true',
       'mini-alt.o:relocatable:true',
+      'mini-alt61.elf:vmlinux:true',
+      'serial-6.1.log:bootlog:true',
       'vmlinuz.zst:bzimage:true',
       'vmlinuz.xz:bzimage:true',
       'vmlinuz.gz:bzimage:true',

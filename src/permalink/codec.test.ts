@@ -1,3 +1,4 @@
+import { KERNEL_VERSIONS } from '../core/model';
 import { inflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { encodeBase64url } from './base64url';
@@ -36,7 +37,7 @@ function randomState(rand: () => number): ShareState {
   const s = createDefaultShareState();
   if (rand() < 0.8) s.scenario = randomText(rand, 200);
   s.features = Array.from({ length: pickInt(rand, 4) }, () => randomText(rand, 5));
-  s.kernel = rand() < 0.5 ? '6.12' : '7.2';
+  s.kernel = KERNEL_VERSIONS[pickInt(rand, KERNEL_VERSIONS.length)]!;
   s.engine = rand() < 0.5 ? 'single-pass' : 'multi-pass';
   if (rand() < 0.5) s.site = `0x${pickInt(rand, 2 ** 32).toString(16)}`;
   s.sites = Array.from(
@@ -164,13 +165,28 @@ describe('decodePermalink', () => {
   });
 
   it('names the key of a wrong field', () => {
-    expect(decodePermalink(`#v1=${payloadOf('{"kernel":"7.3"}')}`)).toEqual({
+    expect(decodePermalink(`#v1=${payloadOf('{"kernel":"6.6"}')}`)).toEqual({
       ok: false,
       error: {
         code: 'bad-field',
-        message: 'permalink JSON: key "kernel" must be "6.12" or "7.2", not "7.3"',
+        message: 'permalink JSON: key "kernel" must be "6.1", "6.12", "7.2" or "7.3", not "6.6"',
       },
     });
+  });
+
+  it('opens links to the 6.1 and 7.3 profiles, with their own default loops', () => {
+    for (const [kernel, engine] of [
+      ['6.1', 'multi-pass'],
+      ['7.3', 'single-pass'],
+    ] as const) {
+      const state = createDefaultShareState();
+      state.kernel = kernel;
+      state.engine = engine;
+      const link = encodePermalink(state);
+      expect(link).toBe(`#v1=${payloadOf(`{"kernel":"${kernel}"}`)}`);
+      const back = decodePermalink(link);
+      expect(back.ok && [back.state.kernel, back.state.engine]).toEqual([kernel, engine]);
+    }
   });
 
   it('refuses a payload that inflates past 1 MiB', () => {

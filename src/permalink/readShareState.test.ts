@@ -84,8 +84,14 @@ describe('readShareState', () => {
   });
 
   it.each([
-    [{ kernel: '6.11' }, 'permalink JSON: key "kernel" must be "6.12" or "7.2", not "6.11"'],
-    [{ kernel: 7.2 }, 'permalink JSON: key "kernel" must be "6.12" or "7.2", not number 7.2'],
+    [
+      { kernel: '6.11' },
+      'permalink JSON: key "kernel" must be "6.1", "6.12", "7.2" or "7.3", not "6.11"',
+    ],
+    [
+      { kernel: 7.2 },
+      'permalink JSON: key "kernel" must be "6.1", "6.12", "7.2" or "7.3", not number 7.2',
+    ],
     [
       { engine: 'both' },
       'permalink JSON: key "engine" must be "single-pass" or "multi-pass", not "both"',

@@ -6,6 +6,7 @@
 import { X86_FEATURE_ALWAYS } from '../core/features';
 import type { AltTable, FeatureIndex, MemoryRange, Site } from '../core/model';
 import { ALT_FLAG_DIRECT_CALL, toFeatureIndex } from '../core/model';
+import { paravirtFor } from '../core/passes/paravirtSubset';
 import { toScenarioJson } from '../core/scenario/json';
 import type { ShareState } from '../permalink/shareState';
 import { selectKernelShown } from './kernelLoad';
@@ -42,12 +43,16 @@ export function extractSites(
   const memory: MemoryRange[] = table.memory.filter((m) =>
     [...slots].some((slot) => slot >= m.addr && slot + 8n <= m.addr + BigInt(m.bytes.length)),
   );
+  // 6.1: the paravirt sites under the chosen ones, and their pv_ops slots.
+  const pv = paravirtFor(table, sites);
+  for (const m of pv.memory) if (!memory.includes(m)) memory.push(m);
   return {
     kernel: table.kernel,
     sites: [...sites],
     memory,
     symbols: table.symbols,
     features: [...features],
+    ...(pv.paravirt.length ? { paravirt: pv.paravirt } : {}),
   };
 }
 

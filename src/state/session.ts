@@ -3,6 +3,7 @@
  * local draft, else the default scenario. Opening a link never silently drops a local draft: it is
  * set aside (and persisted) so one click restores it.
  */
+import { KERNEL_VERSIONS } from '../core/model';
 import type { AppActions } from './actions';
 import type { AppDeps, KeyValueStorage } from './deps';
 import type { FeatureChoice } from './features';
@@ -35,7 +36,7 @@ export function readDraft(storage: KeyValueStorage | null): SavedDraft | null {
     return {
       text: d.text,
       features: { on: nums(d.features?.on), off: nums(d.features?.off) },
-      kernelChoice: d.kernelChoice === '6.12' || d.kernelChoice === '7.2' ? d.kernelChoice : null,
+      kernelChoice: KERNEL_VERSIONS.find((k) => k === d.kernelChoice) ?? null,
       loopChoice:
         d.loopChoice === 'single-pass' || d.loopChoice === 'multi-pass' ? d.loopChoice : null,
       site: typeof d.site === 'string' ? d.site : null,

@@ -92,3 +92,27 @@ describe('tableColumns', () => {
     expect('source' in (back.sites[1]?.entries[2] as object)).toBe(false);
   });
 });
+
+describe('tableColumns, 6.1', () => {
+  it("carries a 6.1 table's paravirt sites to the page", () => {
+    const table: AltTable = {
+      kernel: '6.1',
+      sites: [],
+      memory: [],
+      symbols: [{ name: 'pv_ops', addr: toAddr(0xffffffff82a398c0n) }],
+      features: [],
+      paravirt: [
+        {
+          addr: toAddr(0xffffffff8304e223n),
+          type: 45,
+          len: 6,
+          original: new Uint8Array([0xff, 0x15, 0xff, 0xb7, 0x9e, 0xff]),
+          symbol: 'reset_early_page_tables+0x44/0x4f',
+          source: { kind: 'offset', offset: 16, what: 'paravirt_patch_site 1' },
+        },
+      ],
+    };
+    const { source: _dropped, ...site } = table.paravirt![0]!;
+    expect(roundTrip(table).table).toEqual({ ...table, paravirt: [site] });
+  });
+});

@@ -13,6 +13,7 @@ import type {
   KernelSymbol,
   KernelVersion,
   MemoryRange,
+  ParavirtSite,
   Site,
   SourceLocation,
 } from '../core/model';
@@ -59,6 +60,8 @@ export interface TableColumns {
   memoryBytesAt: Uint32Array;
   memoryBytesLen: Uint32Array;
   sources: SourceColumns;
+  /** 6.1's paravirt sites, as objects (a few thousand small ones), without source locations. */
+  paravirt?: ParavirtSite[];
 }
 
 const ENTRY_FIELDS = 5;
@@ -83,6 +86,7 @@ export function encodeTable(table: AltTable): { columns: TableColumns; transfer:
   const strings = createStringTable();
   const sources = createSourceColumns(sites.length + entryCount);
   const c: TableColumns = {
+    ...(table.paravirt ? { paravirt: table.paravirt.map(({ source: _source, ...p }) => p) } : {}),
     kernel: table.kernel,
     symbols: table.symbols,
     features: table.features,
@@ -212,7 +216,15 @@ export function decodeTable(c: TableColumns): AltTable {
       bytes: bytes(c.memoryBytesAt[i] as number, c.memoryBytesLen[i] as number),
     });
   }
-  return { kernel: c.kernel, sites, memory, symbols: c.symbols, features: c.features };
+  const table: AltTable = {
+    kernel: c.kernel,
+    sites,
+    memory,
+    symbols: c.symbols,
+    features: c.features,
+  };
+  if (c.paravirt) table.paravirt = c.paravirt;
+  return table;
 }
 
 /** Strings deduplicated (entries repeat section names) and joined into one. */

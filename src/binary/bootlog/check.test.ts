@@ -124,3 +124,26 @@ for (const kernel of CAPTURE_KERNELS) {
     });
   });
 }
+
+describe('6.1 excerpt (committed)', () => {
+  it('infers 6.1 from feat: lines without flags, recomputes every site with fix-ups, no disagreement', () => {
+    const { log, diagnostics } = parseBootLog(text('serial-6.1-excerpt.log'));
+    expect(diagnostics).toEqual([]);
+    const res = checkBootLog(log, { decoder });
+    expect(res.diagnostics).toEqual([]);
+    const t = res.tables[0]!;
+    expect([t.kernel, t.checked, t.disagreements.length, t.lineDifferences]).toEqual([
+      '6.1',
+      4,
+      0,
+      [],
+    ]);
+    expect([t.present, t.absent]).toEqual([[112, 117], [272]]);
+    expect(t.report.sites.map((s) => hex(s.final))).toEqual([
+      '0f22df0f1f00',
+      '0f20d80f1f00',
+      'e8884397fe',
+      'eb3b0f1f00',
+    ]);
+  });
+});

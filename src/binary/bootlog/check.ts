@@ -1,4 +1,9 @@
-import { defaultLoop, type Diagnostic, type KernelVersion } from '../../core/model';
+import {
+  defaultLoop,
+  KERNEL_VERSIONS,
+  type Diagnostic,
+  type KernelVersion,
+} from '../../core/model';
 import { simulate } from '../../core/patch/simulate';
 import type { PatchReport } from '../../core/patch/report';
 import type { InsnDecoder } from '../../core/ports';
@@ -82,8 +87,7 @@ export function checkBootLog(log: BootLog, opts: CheckOptions): CheckResult {
     diagnostics.push({
       severity: 'error',
       code: 'kernel-unknown',
-      message:
-        'the log does not show which patch loop printed it; pass --kernel 6.12 or --kernel 7.2',
+      message: `the log does not show which kernel printed it; pass --kernel ${KERNEL_VERSIONS.join(', --kernel ')}`,
     });
     return { tables: [], diagnostics, disagreements: 0 };
   }

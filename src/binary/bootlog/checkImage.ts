@@ -5,7 +5,8 @@ import {
   type KernelVersion,
   type Site,
 } from '../../core/model';
-import { simulate } from '../../core/patch/simulate';
+import { passesBeforeAlternatives, simulate } from '../../core/patch/simulate';
+import { getProfile } from '../../core/profiles';
 import type { InsnDecoder } from '../../core/ports';
 import type { KernelImage } from '../elf/vmlinux';
 import type { Disagreement, ReproducedBug, TableCheck } from './check';
@@ -33,17 +34,25 @@ export function checkAgainstImage(
   const absent = new Set<number>();
   const changed: { addr: bigint; symbol?: string }[] = [];
   const sites: Site[] = [];
+  // 7.x logs only the winner: entries before it may have been eligible too.
+  const single = getProfile(kernel).loops[defaultLoop(kernel)] === 'single-pass';
+  // What the modelled passes before the alternatives (6.1's paravirt) left at each site.
+  const before = passesBeforeAlternatives(image.table, kernel);
   // The boot died at a stopped site: the kernel never reached the sites after it, so they say
   // nothing about features and are not compared.
   const stop = image.table.sites.findIndex((x) => logged.get(x.addr)?.stopped);
   const reached = stop < 0 ? image.table.sites : image.table.sites.slice(0, stop + 1);
   for (const site of reached) {
     const ls = logged.get(site.addr);
-    const applied = new Set((ls?.records ?? []).map((r) => r.repl));
-    const winner = kernel === '7.2' ? site.entries.findLastIndex((e) => applied.has(e.repl)) : -1;
+    // Keyed by replacement and feature: empty replacements of one site share an address
+    // (6.1's `ALTERNATIVE_2 "jmp memcpy_orig", "", REP_GOOD, "", ERMS`).
+    const applied = new Set((ls?.records ?? []).map((r) => `${r.repl}:${r.cpuid}`));
+    const winner = single
+      ? site.entries.findLastIndex((e) => applied.has(`${e.repl}:${e.cpuid}`))
+      : -1;
     site.entries.forEach((e, i) => {
-      const isApplied = applied.has(e.repl);
-      const known = isApplied || kernel !== '7.2' || i > winner;
+      const isApplied = applied.has(`${e.repl}:${e.cpuid}`);
+      const known = isApplied || !single || i > winner;
       if (!known) return;
       const not = (e.flags & ALT_FLAG_NOT) !== 0;
       const line = ls?.records.find((r) => r.repl === e.repl)?.line ?? ls?.firstLine ?? t.line;
@@ -66,10 +75,11 @@ export function checkAgainstImage(
         });
       }
     }
-    // The log's first old_insn is memory as alternatives found it; if another patcher (return
-    // thunks, retpolines) rewrote the site before, start from those bytes.
+    // The log's first old_insn is memory as alternatives found it; if a patcher altscope does
+    // not model (return thunks, retpolines) rewrote the site before, start from those bytes.
     const seen = ls?.records[0]?.oldInsn;
-    if (seen && seen.length === site.original.length && !sameBytes(seen, site.original)) {
+    const start = before?.image.read(site.addr, site.original.length) ?? site.original;
+    if (seen && seen.length === site.original.length && !sameBytes(seen, start)) {
       changed.push({ addr: site.addr, symbol: site.symbol });
       sites.push({ ...site, original: seen });
     } else sites.push(site);

@@ -63,3 +63,17 @@ for (const kernel of CAPTURE_KERNELS) {
     });
   });
 }
+
+describe('exportDebugLog, 6.1', () => {
+  it('re-exports the committed 6.1 excerpt line for line: `!` marks, Fix CALL, target RIP / final displ', () => {
+    const text = new TextDecoder().decode(readFixture('serial-6.1-excerpt.log'));
+    const t = parseBootLog(text).log.tables[0]!;
+    const scen = logTableToScenario(t, '6.1', []);
+    const report = simulate(
+      scen.table,
+      { kernel: '6.1', loop: defaultLoop('6.1'), features: scen.present },
+      decoder,
+    );
+    expect(exportDebugLog(report, { start: t.start!, end: t.end! })).toEqual(extractDebugLog(text));
+  });
+});

@@ -2,7 +2,7 @@ import type { KernelVersion } from '../../core/model';
 import type { LogTable } from './parse';
 
 /**
- * Which loop printed the log: 6.12 logs "optimized NOPs" between feat: and old_insn and can log
+ * Which kernel printed the log: 6.1's feat: lines carry no `flags:`; 6.12 logs "optimized NOPs" between feat: and old_insn and can log
  * several applied entries per site; 7.2 logs NOPs after final_insn and one entry per site.
  */
 export function inferLogKernel(tables: readonly LogTable[]): KernelVersion | undefined {
@@ -10,6 +10,7 @@ export function inferLogKernel(tables: readonly LogTable[]): KernelVersion | und
   let single = 0;
   for (const t of tables) {
     for (const s of t.sites) {
+      if (s.records.some((r) => r.flags === undefined)) return '6.1';
       if (s.nopsBeforeOld || s.records.length > 1) multi++;
       if (s.nopsAfterFinal) single++;
     }

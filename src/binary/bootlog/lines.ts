@@ -24,7 +24,9 @@ export type AltLine =
   | { kind: 'dump'; which: 'old_insn' | 'rpl_insn' | 'final_insn'; addr: bigint; bytes: Uint8Array }
   | { kind: 'nops'; addr: bigint; start: number; end: number; bytes: Uint8Array }
   /** A pr_err() the kernel prints right before BUG(): the boot stops at the entry above it. */
-  | { kind: 'bug'; message: string };
+  | { kind: 'bug'; message: string }
+  /** 6.1's CALL fix / `recompute_jump()` lines, between rpl_insn and final_insn. */
+  | { kind: 'fixup' };
 
 /** A DA_ALT line that looked like one of ours but did not parse: reported, not fatal. */
 export interface BadLine {
@@ -37,6 +39,8 @@ const FEAT =
   /^feat: (!?)(\d+)\*32\+(\d+), old: \((.*) \(([0-9a-f]{1,16})\) len: (\d+)\), repl: \(([0-9a-f]{1,16}), len: (\d+)\)(?: flags: 0x([0-9a-f]+))?\s*$/;
 const DUMP = /^([0-9a-f]{1,16}):\s+(old_insn|rpl_insn|final_insn):(.*)$/;
 const NOPS = /^([0-9a-f]{1,16}): \[(\d+):(\d+)\) optimized NOPs:(.*)$/;
+const FIXUP =
+  /^(?:Fix CALL offset: 0x[0-9a-f]+, CALL 0x[0-9a-f]+|target RIP: [0-9a-f]{1,16}, new_displ: 0x[0-9a-f]+|final displ: 0x[0-9a-f]{8}, JMP 0x[0-9a-f]+)\s*$/;
 const TABLE = /^alt table ([0-9a-f]{1,16}), -> ([0-9a-f]{1,16})\s*$/;
 
 /** alt_replace_call()'s pr_err() texts (6.8 and later), each followed by BUG(). */
@@ -77,6 +81,11 @@ export function parseAltMessage(msg: string, column: number): AltLine | BadLine 
     const m = TABLE.exec(msg);
     if (!m) return { kind: 'bad', message: `unrecognised alt table line: ${clip(msg)}`, column };
     return { kind: 'table', start: BigInt(`0x${m[1]}`), end: BigInt(`0x${m[2]}`) };
+  }
+  if (/^(?:Fix CALL offset|target RIP|final displ):/.test(msg)) {
+    return FIXUP.test(msg)
+      ? { kind: 'fixup' }
+      : { kind: 'bad', message: `unrecognised 6.1 fix-up line: ${clip(msg)}`, column };
   }
   if (msg.includes('optimized NOPs:')) {
     const m = NOPS.exec(msg);

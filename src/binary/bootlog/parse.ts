@@ -186,6 +186,18 @@ export function parseBootLog(text: string): { log: BootLog; diagnostics: Diagnos
         siteAt(record.addr, lineNo).lines.push({ line: lineNo, text: norm });
         break;
       }
+      case 'fixup':
+        if (!record)
+          diagnostics.push(
+            lineError(
+              'log-orphan',
+              'a 6.1 fix-up line with no feat: line before it',
+              lineNo,
+              at + 1,
+            ),
+          );
+        else siteAt(record.addr, lineNo).lines.push({ line: lineNo, text: norm });
+        break;
       case 'nops': {
         const site = siteAt(parsed.addr, lineNo);
         site.lines.push({ line: lineNo, text: norm });

@@ -15,17 +15,46 @@ export function parseBannerRelease(text: string): string | undefined {
 }
 
 /**
- * The altscope profile for a release: 7.x is single-pass (7.2), 6.10–6.19 multi-pass with
- * 14-byte entries (6.12). Anything else is not modelled.
+ * Releases whose alternatives rules were confirmed from their sources, and the profile that
+ * reproduces them: 6.1 (12-byte entries); 6.10 is the first with nested macros and 6.19 the
+ * last 6.x, both like 6.12; 7.0–7.2 run 7.2's single pass; 7.3 differs from 7.2 only in its
+ * features. 6.2–6.9 lie between generations (6.3 widened the entry, 6.4 added relocation,
+ * 6.8 DIRECT_CALL) and are refused.
  */
-export function profileForRelease(release: string): KernelVersion | undefined {
+const RELEASE_PROFILES: readonly {
+  major: number;
+  from: number;
+  to: number;
+  profile: KernelVersion;
+}[] = [
+  { major: 6, from: 1, to: 1, profile: '6.1' },
+  { major: 6, from: 10, to: 19, profile: '6.12' },
+  { major: 7, from: 0, to: 2, profile: '7.2' },
+  { major: 7, from: 3, to: 3, profile: '7.3' },
+];
+
+const majorMinor = (release: string): [number, number] | undefined => {
   const m = /^(\d+)\.(\d+)/.exec(release);
-  if (!m) return undefined;
-  const major = Number(m[1]);
-  const minor = Number(m[2]);
-  if (major === 7) return '7.2';
-  if (major === 6 && minor >= 10 && minor <= 19) return '6.12';
-  return undefined;
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+};
+
+/** The altscope profile for a release, or undefined when its rules were not confirmed. */
+export function profileForRelease(release: string): KernelVersion | undefined {
+  const v = majorMinor(release);
+  if (!v) return undefined;
+  return RELEASE_PROFILES.find((r) => r.major === v[0] && v[1] >= r.from && v[1] <= r.to)?.profile;
+}
+
+/**
+ * The profile closest in rules to an unconfirmed release: up to 6.2 the 12-byte 6.1 layout,
+ * 6.3–6.9 the 14-byte 6.12 one, anything after 7.3 the newest.
+ */
+export function nearestProfile(release: string): KernelVersion {
+  const v = majorMinor(release) ?? [0, 0];
+  const n = v[0] * 100 + v[1];
+  if (n <= 602) return '6.1';
+  if (n < 700) return '6.12';
+  return n <= 702 ? '7.2' : '7.3';
 }
 
 /** Find "Linux version " in a byte range and decode the banner line (bounded). */

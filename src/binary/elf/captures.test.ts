@@ -6,6 +6,8 @@ import { createDecoder } from '../../disasm/decoder';
 import {
   CAPTURE_KERNELS,
   CAPTURES,
+  type CaptureExpectedJson,
+  type CaptureScenarioJson,
   capturesPresent,
   readCaptureJson,
   readCaptureText,
@@ -14,26 +16,6 @@ import {
 import { hex } from './testFixtures';
 import { readVmlinux } from './vmlinux';
 
-interface ScenarioJson {
-  kernel: string;
-  symbols: { name: string; addr: string }[];
-  memory: { addr: string; bytes: string }[];
-  sites: {
-    addr: string;
-    symbol: string;
-    bytes: string;
-    entries: {
-      feature: string;
-      flags: string[];
-      instrlen: number;
-      repl_addr: string;
-      repl: string;
-    }[];
-  }[];
-}
-interface ExpectedJson {
-  [addr: string]: { final: string; touched_by_other_patchers: boolean };
-}
 interface GoldenJson {
   sites: { addr: string; symbol: string }[];
 }
@@ -58,7 +40,7 @@ for (const kernel of CAPTURE_KERNELS) {
     });
 
     it('equals qemu64/scenario.json: same sites, entries, bytes, memory slots, symbols', () => {
-      const scen = readCaptureJson<ScenarioJson>(kernel, 'qemu64/scenario.json.xz');
+      const scen = readCaptureJson<CaptureScenarioJson>(kernel, 'qemu64/scenario.json.xz');
       const t = img!.table;
       expect(t.sites.length).toBe(scen.sites.length);
       const mine = t.sites.map((s) => ({
@@ -103,7 +85,7 @@ for (const kernel of CAPTURE_KERNELS) {
         decoder,
       );
       decoder.dispose();
-      const expected = readCaptureJson<ExpectedJson>(kernel, 'qemu64/expected.json.xz');
+      const expected = readCaptureJson<CaptureExpectedJson>(kernel, 'qemu64/expected.json.xz');
       const differ: string[] = [];
       const touched: string[] = [];
       for (const s of report.sites) {

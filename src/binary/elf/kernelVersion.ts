@@ -1,5 +1,5 @@
-import type { Diagnostic, KernelVersion } from '../../core/model';
-import { parseBannerRelease, profileForRelease } from './banner';
+import { KERNEL_VERSIONS, type Diagnostic, type KernelVersion } from '../../core/model';
+import { nearestProfile, parseBannerRelease, profileForRelease } from './banner';
 
 /** The profile to simulate and where it came from. */
 export interface KernelChoice {
@@ -22,8 +22,8 @@ export function chooseKernel(
       severity: 'error',
       code: 'kernel-unknown',
       message: release
-        ? `kernel ${release} (from its banner) is neither 7.x nor 6.10–6.19; pass --kernel 6.12 or --kernel 7.2`
-        : 'no linux_banner found to tell the kernel version; pass --kernel 6.12 or --kernel 7.2',
+        ? `kernel ${release} (from its banner) has no confirmed profile (6.1, 6.10–6.19, 7.0–7.3); the nearest is ${nearestProfile(release)}: pass --kernel ${nearestProfile(release)} to use its rules`
+        : `no linux_banner found to tell the kernel version; pass --kernel ${KERNEL_VERSIONS.join(', --kernel ')}`,
     });
   }
   return { version, release, from: 'banner' };

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../core/model';
 import { ByteReader } from '../byteReader';
 import { failResult, guardRead, offsetError, okResult, type ReadResult } from '../result';
+import { getProfile } from '../../core/profiles';
 import { readAltInstructions } from './altinstr';
 import { findBanner } from './banner';
 import { buildAltTable } from './buildTable';
@@ -68,10 +69,11 @@ export function readRelocatable(
         ),
       );
     const describe = (addr: bigint) => layout.describe(addr);
-    const raws = readAltInstructions(new ByteReader(alt.bytes ?? new Uint8Array()), {
-      ...alt.section,
-      offset: 0,
-    });
+    const raws = readAltInstructions(
+      new ByteReader(alt.bytes ?? new Uint8Array()),
+      { ...alt.section, offset: 0 },
+      getProfile(kernel.version),
+    );
     for (const raw of raws) raw.fileOffset += alt.section.offset;
     const table = buildAltTable(
       raws,

@@ -60,7 +60,7 @@ describe('readVmlinux (gcc-linked mini-alt.elf)', () => {
     const r = readVmlinux(copy);
     expect(r.ok).toBe(false);
     expect(r.diagnostics[0]!.message).toBe(
-      '.altinstructions size 81 is not a multiple of the 14-byte struct alt_instr (11 bytes left over)',
+      '.altinstructions size 81 is not a multiple of the 14-byte struct alt_instr of 7.2 (11 bytes left over)',
     );
     expect(r.diagnostics[0]!.location).toMatchObject({
       kind: 'offset',

@@ -1,9 +1,11 @@
 import type { AltTable, Diagnostic, KernelVersion } from '../../core/model';
 import { ByteReader } from '../byteReader';
 import { failResult, guardRead, offsetError, okResult, type ReadResult } from '../result';
+import { getProfile } from '../../core/profiles';
 import { readAltInstructions } from './altinstr';
 import { findBanner } from './banner';
 import { buildAltTable } from './buildTable';
+import { readParainstructions } from './parainstructions';
 import {
   ET_DYN,
   ET_EXEC,
@@ -76,14 +78,22 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
         ),
       );
     }
+    const profile = getProfile(kernel.version);
     const table = buildAltTable(
-      readAltInstructions(r, alt),
+      readAltInstructions(r, alt, profile),
       alt.addr,
       mem,
       names,
       kernel.version,
       diagnostics,
     );
+    const para = sections.find((s) => s.name === '.parainstructions');
+    if (para && profile.passes.includes('paravirt')) {
+      const pv = readParainstructions(r, para, mem, names, diagnostics);
+      table.paravirt = pv.sites;
+      table.memory = [...table.memory, ...pv.memory];
+      table.symbols = [...table.symbols, ...pv.symbols];
+    }
     return okResult<KernelImage>(
       {
         kind: 'vmlinux',

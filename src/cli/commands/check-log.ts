@@ -1,9 +1,9 @@
 /**
- * `altscope check-log <log> [--elf vmlinux] [--kernel 6.12|7.2] [--json]`: recompute every site a
+ * `altscope check-log <log> [--elf vmlinux] [--kernel 6.1|6.12|7.2|7.3] [--json]`: recompute every site a
  * `debug-alternative` boot log patched and list each one whose bytes differ from altscope's.
  */
 import * as iced from 'iced-x86';
-import type { KernelVersion } from '../../core/model';
+import { defaultLoop, type KernelVersion } from '../../core/model';
 import { formatFeatureIndex } from '../../core/features/parse';
 import { checkBootLog, type CheckResult } from '../../binary/bootlog/check';
 import { parseBootLog } from '../../binary/bootlog/parse';
@@ -14,7 +14,7 @@ import type { CliIo } from '../io';
 import { EXIT_BAD_INPUT, EXIT_KERNEL_BUG, EXIT_OK } from '../io';
 import { checkKernelArg, formatDiagnostics } from './kernelInput';
 
-export const CHECK_LOG_USAGE = `usage: altscope check-log <log> [--elf vmlinux] [--kernel 6.12|7.2] [--json]
+export const CHECK_LOG_USAGE = `usage: altscope check-log <log> [--elf vmlinux] [--kernel 6.1|6.12|7.2|7.3] [--json]
 Reads the debug-alternative lines of a dmesg or serial console, rebuilds the patched sites
 (original bytes from old_insn, replacements from rpl_insn), infers which features were on,
 recomputes every site and lists each one where the log's final bytes and altscope's differ
@@ -91,7 +91,7 @@ function formatText(file: string, res: CheckResult): string {
     const name =
       t.start !== undefined ? `alt table ${t.start.toString(16)}` : 'log (no alt table line)';
     out.push(
-      `${name} (line ${t.line}), ${t.kernel} ${t.kernel === '7.2' ? 'single-pass' : 'multi-pass'}: ${t.checked} sites checked, ${t.disagreements.length} disagree` +
+      `${name} (line ${t.line}), ${t.kernel} ${defaultLoop(t.kernel)}: ${t.checked} sites checked, ${t.disagreements.length} disagree` +
         (t.unchecked
           ? `, ${t.unchecked} not checkable (only "optimized NOPs" logged; use --elf)`
           : '') +

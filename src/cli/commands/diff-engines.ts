@@ -1,5 +1,5 @@
 /**
- * `altscope diff-engines <input> [--features …] [--cpuinfo FILE] [--kernel 6.12|7.2] [--json]`:
+ * `altscope diff-engines <input> [--features …] [--cpuinfo FILE] [--kernel 6.1|6.12|7.2|7.3] [--json]`:
  * single-pass and multi-pass on one table under one profile's NOP rules; every site whose final
  * bytes or diagnostics differ, with the cause named. Exit 1 when any differ. Sites where only an
  * intermediate multi-pass state differs are listed separately (text) and do not change the exit.
@@ -13,7 +13,7 @@ import { EXIT_BAD_INPUT } from '../io';
 import { createReviewDeps, loadReviewInput, REVIEW_ARGS } from './lint';
 
 export const DIFF_ENGINES_USAGE = `usage: altscope diff-engines <input> [--features LIST|@FILE] [--cpuinfo FILE]
-                             [--kernel 6.12|7.2] [--sections ELF] [--json]
+                             [--kernel 6.1|6.12|7.2|7.3] [--sections ELF] [--json]
 Runs single-pass and multi-pass on <input> with the same kernel profile and lists every site
 whose final bytes or diagnostics differ, naming the cause (direct-call-order, padding, other;
 intermediate-visible when multi-pass made other bytes live first). Exit 1 when any differ.

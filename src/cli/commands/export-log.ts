@@ -16,7 +16,7 @@ import { EXIT_BAD_INPUT, EXIT_OK } from '../io';
 import { checkKernelArg, readKernelInput } from './kernelInput';
 
 export const EXPORT_LOG_USAGE = `usage: altscope export-log <input> [--features LIST|@FILE] [--cpuinfo FILE]
-                           [--kernel 6.12|7.2] [--engine single-pass|multi-pass]
+                           [--kernel 6.1|6.12|7.2|7.3] [--engine single-pass|multi-pass]
                            [--system-map FILE]
 Prints the debug-alternative (DA_ALT) lines the kernel would log for <input> (vmlinux, .o/.ko,
 bzImage, boot log or scenario) on that CPU: "alt table" (when the table's address is known),

@@ -228,7 +228,7 @@ describe('altscope link', () => {
   it.each([
     [[], 'missing <input>'],
     [['a', 'b'], 'one <input> expected, got 2'],
-    [['a', '--kernel', '6.1'], "--kernel must be 6.12 or 7.2, not '6.1'"],
+    [['a', '--kernel', '6.6'], "--kernel must be 6.1 or 6.12 or 7.2 or 7.3, not '6.6'"],
     [['a', '--engine', 'both'], "--engine must be single-pass or multi-pass, not 'both'"],
     [['a', '--syntax', 'masm'], "--syntax must be att or intel, not 'masm'"],
     [['a', '--site'], '--site needs a value'],

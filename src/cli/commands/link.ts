@@ -7,7 +7,7 @@ import type { AsmSyntax, ShareState } from '../../permalink';
 import { extractElfSites } from './linkElf';
 
 /**
- * `altscope link <input> [--features LIST|@FILE] [--kernel 6.12|7.2] [--engine single-pass|multi-pass]
+ * `altscope link <input> [--features LIST|@FILE] [--kernel 6.1|6.12|7.2|7.3] [--engine single-pass|multi-pass]
  * [--site ADDR]… [--syntax att|intel] [--base URL]`: prints a permalink that opens the web app on
  * this scenario, through the same codec the app uses, so scripts and reviewers can make links.
  *
@@ -37,7 +37,7 @@ export function defaultLinkBase(env: LinkIo['env']): PublicUrlRead {
   return r.ok && r.url === '' ? { ok: true, url: DEFAULT_LINK_BASE } : r;
 }
 
-export const LINK_USAGE = `usage: altscope link <input> [--features LIST|@FILE] [--kernel 6.12|7.2]
+export const LINK_USAGE = `usage: altscope link <input> [--features LIST|@FILE] [--kernel 6.1|6.12|7.2|7.3]
                      [--engine single-pass|multi-pass] [--site ADDR]... [--syntax att|intel]
                      [--base URL]
 Prints a permalink (BASE#v1=…) that opens the web app on <input>, a text or JSON scenario,

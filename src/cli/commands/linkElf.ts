@@ -1,5 +1,6 @@
 import { readVmlinux } from '../../binary/elf/vmlinux';
 import type { KernelVersion, Site } from '../../core/model';
+import { paravirtFor } from '../../core/passes/paravirtSubset';
 import { toScenarioJson } from '../../core/scenario/jsonWrite';
 
 /**
@@ -46,7 +47,12 @@ export function extractElfSites(
   }
   return {
     ok: true,
-    scenario: toScenarioJson({ ...table, sites: chosen }),
+    // 6.1: only the paravirt sites under the chosen ones travel.
+    scenario: toScenarioJson({
+      ...table,
+      sites: chosen,
+      paravirt: paravirtFor(table, chosen).paravirt,
+    }),
     kernel: table.kernel,
     siteAddrs: chosen.map((s) => `0x${s.addr.toString(16)}`),
     // Which build the sites came from travels with them (shown when the link is opened).

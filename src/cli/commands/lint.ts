@@ -1,5 +1,5 @@
 /**
- * `altscope lint <input> [--features LIST|@FILE] [--cpuinfo FILE] [--kernel 6.12|7.2]
+ * `altscope lint <input> [--features LIST|@FILE] [--cpuinfo FILE] [--kernel 6.1|6.12|7.2|7.3]
  * [--engine single-pass|multi-pass] [--sections ELF] [--json]`: every review lint per site.
  * Also home of the input loading shared with `diff-engines` (scenario, or a vmlinux ELF whose
  * section ranges feed the branch lints).
@@ -17,7 +17,7 @@ import { EXIT_BAD_INPUT, formatLocated } from '../io';
 import { readInput } from '../readInput';
 import { createReviewDeps } from '../../disasm/reviewDeps';
 
-export const LINT_USAGE = `usage: altscope lint <input> [--features LIST|@FILE] [--cpuinfo FILE] [--kernel 6.12|7.2]
+export const LINT_USAGE = `usage: altscope lint <input> [--features LIST|@FILE] [--cpuinfo FILE] [--kernel 6.1|6.12|7.2|7.3]
                      [--engine single-pass|multi-pass] [--sections ELF] [--json]
 Checks every site: cpuid-mismatch, replacement-too-long, never-wins, branch-into-aux,
 branch-into-site, bad-decode, and the kernel-bug diagnostics of the chosen loop (default: the

@@ -90,11 +90,11 @@ describe('altscope patch', () => {
       stdout: '',
       stderr: 'altscope: cannot read missing.alt: ENOENT: no such file\n',
     });
-    const usage = await run('patch', 'default.alt', '--kernel', '6.1');
+    const usage = await run('patch', 'default.alt', '--kernel', '6.6');
     expect(usage).toEqual({
       status: 2,
       stdout: '',
-      stderr: "altscope patch: --kernel must be 6.12 or 7.2, not '6.1'\n",
+      stderr: "altscope patch: --kernel must be 6.1 or 6.12 or 7.2 or 7.3, not '6.6'\n",
     });
     const unknown = await run('patch', 'default.alt', '--frob');
     expect(unknown.status).toBe(2);

@@ -1,5 +1,5 @@
 /**
- * `altscope patch <input> [--features LIST|@FILE] [--cpuinfo FILE] [--kernel 6.12|7.2]
+ * `altscope patch <input> [--features LIST|@FILE] [--cpuinfo FILE] [--kernel 6.1|6.12|7.2|7.3]
  * [--engine single-pass|multi-pass] [--json] [--syntax att|intel]`: simulate a scenario's
  * alternatives on a CPU and print what each site becomes. Output is built completely before
  * anything is printed, so bad input never leaves half a report on stdout.
@@ -20,7 +20,7 @@ import { readAnyInput } from '../readInput';
 import { readSystemMapFile } from './systemMapArg';
 
 export const PATCH_USAGE = `usage: altscope patch <input> [--features LIST|@FILE] [--cpuinfo FILE]
-                      [--kernel 6.12|7.2] [--engine single-pass|multi-pass] [--json]
+                      [--kernel 6.1|6.12|7.2|7.3] [--engine single-pass|multi-pass] [--json]
                       [--syntax att|intel]
 Simulates the alternatives of <input> (a text or JSON scenario, a vmlinux, .o/.ko, bzImage
 or debug-alternative boot log, recognised by content) and prints, per site, the

@@ -11,7 +11,7 @@ import type { CliIo } from '../io';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../io';
 import { checkKernelArg, readKernelInput } from './kernelInput';
 
-export const SCENARIO_USAGE = `usage: altscope scenario <input> [--sites PATTERN[,PATTERN…]] [--kernel 6.12|7.2]
+export const SCENARIO_USAGE = `usage: altscope scenario <input> [--sites PATTERN[,PATTERN…]] [--kernel 6.1|6.12|7.2|7.3]
                          [--system-map FILE]
 Writes the JSON scenario of <input> (vmlinux, .o/.ko, bzImage, boot log or scenario): the sites
 with their original bytes, every entry, the pv_ops slots DIRECT_CALL entries read, nop_func and

@@ -1,7 +1,6 @@
 import type { FeatureIndex, KernelVersion } from '../model';
 import { toFeatureIndex } from '../model';
-import cpufeatures612 from './cpufeatures-6.12.json';
-import cpufeatures72 from './cpufeatures-7.2.json';
+import { getProfile, type RawCatalogue } from '../profiles';
 
 /** One `X86_FEATURE_*` or `X86_BUG_*` bit of a kernel's `cpufeatures.h`. */
 export interface CpuFeature {
@@ -27,6 +26,8 @@ export interface FeatureCatalogue {
   /** `(NCAPINTS + NBUGINTS) * 32`: indices at or above this make the kernel BUG. */
   maxIndexExclusive: number;
   features: readonly CpuFeature[];
+  /** What each CPUID word holds, from the header's comments (`"9"`: "Intel-defined … word 9"). */
+  words: Readonly<Record<string, string>>;
   byIndex: ReadonlyMap<number, CpuFeature>;
   byMacro: ReadonlyMap<string, CpuFeature>;
   /** Bare upper-case names; a feature wins over a bug of the same name (`SRSO`). */
@@ -39,24 +40,10 @@ export interface FeatureCatalogue {
 /** `X86_FEATURE_ALWAYS`: the kernel sets it unconditionally (3*32+21 in every version). */
 export const X86_FEATURE_ALWAYS = toFeatureIndex(3 * 32 + 21);
 
-interface RawCatalogue {
-  NCAPINTS: number;
-  NBUGINTS: number;
-  features: {
-    name: string;
-    macro: string;
-    word: number;
-    bit: number;
-    index: number;
-    cpuinfo: string | null;
-    comment: string;
-    bug: boolean;
-  }[];
-}
-
 function buildCatalogue(kernel: KernelVersion, raw: RawCatalogue): FeatureCatalogue {
   const features: CpuFeature[] = raw.features.map((f) => ({
     ...f,
+    comment: f.comment ?? '',
     index: toFeatureIndex(f.index),
   }));
   const byIndex = new Map<number, CpuFeature>();
@@ -77,6 +64,7 @@ function buildCatalogue(kernel: KernelVersion, raw: RawCatalogue): FeatureCatalo
     NBUGINTS: raw.NBUGINTS,
     maxIndexExclusive: (raw.NCAPINTS + raw.NBUGINTS) * 32,
     features,
+    words: raw.words ?? {},
     byIndex,
     byMacro,
     byName,
@@ -91,10 +79,7 @@ const catalogues = new Map<KernelVersion, FeatureCatalogue>();
 export function getCatalogue(kernel: KernelVersion): FeatureCatalogue {
   let c = catalogues.get(kernel);
   if (!c) {
-    c = buildCatalogue(
-      kernel,
-      (kernel === '6.12' ? cpufeatures612 : cpufeatures72) as RawCatalogue,
-    );
+    c = buildCatalogue(kernel, getProfile(kernel).catalogue);
     catalogues.set(kernel, c);
   }
   return c;

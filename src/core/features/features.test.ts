@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { KERNEL_VERSIONS } from '../model';
 import {
   CPU_PRESET_NAMES,
   CPU_PRESETS,
@@ -43,6 +44,16 @@ describe('parseFeature', () => {
     expect([getCatalogue('6.12').NCAPINTS, getCatalogue('6.12').NBUGINTS]).toEqual([22, 2]);
     expect(getCatalogue('7.2').maxIndexExclusive).toBe(768);
   });
+  it('6.1 has its own numbering (6.1.192: NCAPINTS 22), 7.3 adds and frees bits', () => {
+    expect(parseFeature('LFENCE_RDTSC', '6.1')).toEqual({ ok: true, index: 3 * 32 + 18 });
+    expect([getCatalogue('6.1').NCAPINTS, getCatalogue('6.1').NBUGINTS]).toEqual([22, 2]);
+    expect(getCatalogue('6.1').byIndex.get(22 * 32 + 6)?.macro).toBe('X86_BUG_FXSAVE_LEAK');
+    expect(parseFeature('SM2', '7.3')).toEqual({ ok: true, index: 5 * 32 + 0 });
+    expect(parseFeature('DPTI', '7.3')).toEqual({ ok: true, index: 14 * 32 + 24 });
+    expect(parseFeature('SM2', '7.2').ok).toBe(false);
+    expect([parseFeature('UP', '7.2').ok, parseFeature('UP', '7.3').ok]).toEqual([true, false]);
+    expect(getCatalogue('7.3').words['5']).toMatch(/word 5/);
+  });
 });
 
 describe('parseFeatureList / formatFeature', () => {
@@ -74,11 +85,21 @@ describe('parseCpuinfo', () => {
 
 describe('CPU presets', () => {
   it('every preset item is a valid feature of its kernel', () => {
-    for (const kernel of ['6.12', '7.2'] as const) {
+    for (const kernel of KERNEL_VERSIONS) {
       for (const cpu of CPU_PRESET_NAMES) {
         expect(getCpuPreset(kernel, cpu).length).toBe(CPU_PRESETS[kernel][cpu].length);
       }
     }
     expect(getCpuPreset('7.2', 'qemu64')).toContain(117);
+  });
+
+  it('6.1 and 7.3 presets name only features their catalogues have', () => {
+    for (const kernel of ['6.1', '7.3'] as const) {
+      const cat = getCatalogue(kernel);
+      for (const cpu of CPU_PRESET_NAMES) {
+        const unknown = getCpuPreset(kernel, cpu).filter((i) => !cat.byIndex.has(i));
+        expect([kernel, cpu, unknown]).toEqual([kernel, cpu, []]);
+      }
+    }
   });
 });

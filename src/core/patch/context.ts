@@ -1,8 +1,7 @@
 import type { AltTable, KernelVersion, PatchLoop } from '../model';
 import type { InsnDecoder } from '../ports';
 import { X86_FEATURE_ALWAYS, getCatalogue } from '../features/catalogue';
-import type { IsNop } from './isNop';
-import { isNop612, isNop72 } from './isNop';
+import { getProfile, type KernelProfile } from '../profiles';
 import type { KernelMemory } from './memory';
 import { memoryOf } from './memory';
 import type { SimulateOptions } from './report';
@@ -15,8 +14,8 @@ export interface PatchContext {
   has(index: number): boolean;
   decoder: InsnDecoder;
   memory: KernelMemory;
-  /** The kernel profile's NOP recognition (6.12 or 7.2), independent of the loop. */
-  isNop: IsNop;
+  /** The kernel's rules (NOPs, relocation, log format), independent of the loop. */
+  profile: KernelProfile;
   /** `(NCAPINTS + NBUGINTS) * 32`. */
   maxIndexExclusive: number;
 }
@@ -34,7 +33,7 @@ export function createPatchContext(
     has: (i) => bits.has(i),
     decoder,
     memory: memoryOf(table),
-    isNop: opts.kernel === '6.12' ? isNop612 : isNop72,
+    profile: getProfile(opts.kernel),
     maxIndexExclusive: getCatalogue(opts.kernel).maxIndexExclusive,
   };
 }

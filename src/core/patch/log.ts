@@ -18,6 +18,17 @@ export const formatFeatLine = (site: Site, e: AltEntry, len: number): string =>
   `${LOG_PREFIX}feat: ${e.cpuid >> 5}*32+${e.cpuid & 31}, old: (${formatPs(site)} (${formatPx(site.addr)}) len: ${len}), ` +
   `repl: (${formatPx(e.repl)}, len: ${e.replacementlen}) flags: 0x${(e.flags & 0xffff).toString(16)}`;
 
+/**
+ * `ALT_FLAG_NOT` of model.ts, repeated: the profiles load this module while model.ts is still
+ * loading (model → profiles → log), so it may import only types from there.
+ */
+const ALT_FLAG_NOT = 1;
+
+/** 6.1: `feat: [!]W*32+B, old: (%pS (%px) len: N), repl: (%px, len: N)`, `!` for NOT, no flags. */
+export const formatFeatLine61 = (site: Site, e: AltEntry, len: number): string =>
+  `${LOG_PREFIX}feat: ${e.flags & ALT_FLAG_NOT ? '!' : ''}${e.cpuid >> 5}*32+${e.cpuid & 31}, ` +
+  `old: (${formatPs(site)} (${formatPx(site.addr)}) len: ${len}), repl: (${formatPx(e.repl)}, len: ${e.replacementlen})`;
+
 /** DUMP_BYTES: nothing at all for a zero-length dump. */
 export function pushDump(
   log: string[],

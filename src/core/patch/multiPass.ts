@@ -2,7 +2,7 @@ import type { Site } from '../model';
 import type { PatchContext } from './context';
 import { describeCondition, isEligible } from './eligibility';
 import { deferLog } from './lazyLog';
-import { deferDump, formatFeatLine } from './log';
+import { deferDump } from './log';
 import type { SiteResult } from './report';
 import {
   bugFeatureRange,
@@ -48,7 +48,7 @@ export function patchSiteMultiPass(
       cur = buf;
       continue;
     }
-    deferLog(res, () => formatFeatLine(site, e, len));
+    deferLog(res, () => ctx.profile.formatFeatLine(site, e, len));
     const buf = buildReplacement(res, k, e, cur, len, ctx);
     if (!buf) {
       res.verdicts[k]!.reason +=

@@ -1,9 +1,11 @@
 import type { Addr } from '../model';
-import { toAddr } from '../model';
 import type { InsnDecoder } from '../ports';
 import type { Relocation } from './report';
 import { addrDiff32, readSigned, writeSigned } from './bytes';
 import { readInsnFacts } from './insnFacts';
+
+/** model.ts's toAddr, repeated: profiles load this module while model.ts is loading. */
+const toAddr = (v: bigint): Addr => BigInt.asUintN(64, v) as Addr;
 
 /** Why relocation stopped early; the kernel BUGs on `overflow`, WARNs on `undecodable`. */
 export type RelocationStop =

@@ -2,6 +2,7 @@ import type { Addr, Diagnostic, FeatureIndex, KernelVersion, PatchLoop, Site } f
 import type { EntryOutcome } from './outcome';
 
 export type { EntryOutcome } from './outcome';
+import type { PassRecord } from '../passes/types';
 
 /** Why an entry is or is not taken at its site. */
 export interface EntryVerdict {
@@ -90,6 +91,8 @@ export interface PatchReport {
   loop: PatchLoop;
   features: FeatureIndex[];
   sites: SiteResult[];
+  /** What the boot passes before the alternatives wrote (6.1's paravirt pass), in order. */
+  passes?: PassRecord[];
   /** Table-level diagnostics (not tied to a site). */
   diagnostics: Diagnostic[];
 }

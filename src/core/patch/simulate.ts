@@ -1,11 +1,28 @@
-import type { AltTable, Site } from '../model';
+import type { AltTable, KernelVersion, Site } from '../model';
+import { getProfile } from '../profiles';
+import type { ParavirtOutcome } from '../passes/paravirt';
+import type { TextImage } from '../passes/types';
+import { memoryOf, type KernelMemory } from './memory';
 import type { InsnDecoder } from '../ports';
 import { siteLength } from '../table/groupSites';
+import { applyParavirt } from '../passes/paravirt';
+import { createTextImage } from '../passes/textImage';
 import type { PatchContext } from './context';
 import { createPatchContext } from './context';
+import { patchSiteInPlace } from './inPlace';
 import { patchSiteMultiPass } from './multiPass';
 import type { PatchReport, SimulateOptions, SiteResult } from './report';
 import { patchSiteSinglePass } from './singlePass';
+import type { SiteLoopKind } from '../profiles';
+
+const SITE_LOOPS: Record<
+  SiteLoopKind,
+  (site: Site, ctx: PatchContext, start: Uint8Array, len: number) => SiteResult
+> = {
+  'in-place': patchSiteInPlace,
+  'multi-pass': patchSiteMultiPass,
+  'single-pass': patchSiteSinglePass,
+};
 
 /**
  * Patch one site with the context's loop. `current` is what memory holds at the site before this
@@ -26,10 +43,7 @@ export function patchSite(
     fixed.set(start.subarray(0, len));
     start = fixed;
   }
-  const res =
-    ctx.loop === 'single-pass'
-      ? patchSiteSinglePass(site, ctx, start, len)
-      : patchSiteMultiPass(site, ctx, start, len);
+  const res = SITE_LOOPS[ctx.profile.loops[ctx.loop]](site, ctx, start, len);
   if (short) {
     res.diagnostics.push({
       severity: 'warning',
@@ -51,16 +65,47 @@ export function simulate(
   decoder: InsnDecoder,
 ): PatchReport {
   const ctx = createPatchContext(table, opts, decoder);
+  const before = passesBeforeAlternatives(table, opts.kernel, ctx.memory);
   const written = new Map<bigint, Uint8Array>();
   const sites: SiteResult[] = [];
   for (const site of table.sites) {
     const prev = written.get(site.addr);
-    const res = patchSite(site, ctx, prev ? overlay(site.original, prev) : site.original);
+    const start = before?.image.read(site.addr, site.original.length) ?? site.original;
+    const res = patchSite(site, ctx, prev ? overlay(start, prev) : start);
     written.set(site.addr, res.final);
     sites.push(res);
   }
   const features = [...opts.features].sort((a, b) => a - b) as PatchReport['features'];
-  return { kernel: opts.kernel, loop: opts.loop, features, sites, diagnostics: [] };
+  const report: PatchReport = {
+    kernel: opts.kernel,
+    loop: opts.loop,
+    features,
+    sites,
+    diagnostics: before?.diagnostics ?? [],
+  };
+  if (before) report.passes = before.records;
+  return report;
+}
+
+/**
+ * The profile's boot passes that run before the alternatives and that the table carries data
+ * for (6.1's paravirt pass over `.parainstructions`); the alternatives then start from what
+ * they left (`image`). Undefined when there is nothing to run.
+ */
+export function passesBeforeAlternatives(
+  table: AltTable,
+  kernel: KernelVersion,
+  memory?: KernelMemory,
+): (ParavirtOutcome & { image: TextImage }) | undefined {
+  const order = getProfile(kernel).passes;
+  const paravirt = order.indexOf('paravirt');
+  if (!table.paravirt?.length || paravirt < 0 || paravirt > order.indexOf('alternatives'))
+    return undefined;
+  const image = createTextImage([
+    ...table.sites.map((s) => ({ addr: s.addr, bytes: s.original })),
+    ...table.paravirt.map((p) => ({ addr: p.addr, bytes: p.original })),
+  ]);
+  return { image, ...applyParavirt(image, table.paravirt, memory ?? memoryOf(table)) };
 }
 
 function overlay(original: Uint8Array, prev: Uint8Array): Uint8Array {

@@ -2,7 +2,7 @@ import type { Site } from '../model';
 import type { PatchContext } from './context';
 import { describeCondition, isEligible } from './eligibility';
 import { deferLog } from './lazyLog';
-import { deferDump, formatFeatLine } from './log';
+import { deferDump } from './log';
 import type { SiteResult } from './report';
 import {
   bugFeatureRange,
@@ -52,7 +52,7 @@ export function patchSiteSinglePass(
   if (winner < 0) buf = start.slice();
   else {
     const w = site.entries[winner]!;
-    deferLog(res, () => formatFeatLine(site, w, len));
+    deferLog(res, () => ctx.profile.formatFeatLine(site, w, len));
     const built = buildReplacement(res, winner, w, start, w.instrlen, ctx);
     if (!built) {
       res.verdicts[winner]!.reason +=

@@ -4,9 +4,7 @@ import { formatFeatureIndex } from '../features/parse';
 import type { PatchContext } from './context';
 import { replaceDirectCall } from './directCall';
 import { deferLog, SiteRecord } from './lazyLog';
-import { formatErrLine, formatNopsLine } from './log';
-import { optimizeNops } from './nops';
-import { relocateReplacement } from './relocate';
+import { formatErrLine, formatNopsLine, LOG_PREFIX } from './log';
 import type { SiteResult } from './report';
 
 /** A fresh result for `site`: nothing written yet, final = the bytes the loop starts from. */
@@ -44,8 +42,9 @@ export function bugFeatureRange(res: SiteResult, e: AltEntry, ctx: PatchContext)
 
 /**
  * Copy the winner's replacement into a site-sized buffer, retarget a DIRECT_CALL, pad with raw
- * `0x90` and relocate — the part both loops share. `current` is what `alt_replace_call` reads
- * at `instr`; `callLen` is the `instrlen` it checks. Returns undefined on a kernel BUG.
+ * `0x90` and relocate with the profile's engine — the part the loops share. `current` is what
+ * `alt_replace_call` reads at `instr`; `callLen` is the `instrlen` it checks; `len` is how much
+ * is written (the site, or 6.1's own `instrlen`). Returns undefined on a kernel BUG.
  */
 export function buildReplacement(
   res: SiteResult,
@@ -54,8 +53,8 @@ export function buildReplacement(
   current: Uint8Array,
   callLen: number,
   ctx: PatchContext,
+  len: number = res.len,
 ): Uint8Array | undefined {
-  const len = res.len;
   const buf = new Uint8Array(len);
   if (e.replacementlen > len) {
     addDiagnostic(res, {
@@ -66,7 +65,13 @@ export function buildReplacement(
   }
   buf.set(e.replacement.subarray(0, Math.min(e.replacementlen, len)));
   let sz = Math.min(e.replacementlen, len);
-  if (e.flags & ALT_FLAG_DIRECT_CALL) {
+  if (e.flags & ALT_FLAG_DIRECT_CALL && !ctx.profile.directCall) {
+    addDiagnostic(res, {
+      severity: 'warning',
+      code: 'direct-call-unknown',
+      message: `${ctx.profile.version} has no ALT_FLAG_DIRECT_CALL: the flag is ignored and the replacement copied as is`,
+    });
+  } else if (e.flags & ALT_FLAG_DIRECT_CALL) {
     const r = replaceDirectCall(k, e, buf, current, callLen, ctx.memory);
     if (!r.ok) {
       const message = r.message;
@@ -84,8 +89,9 @@ export function buildReplacement(
     sz = r.sz;
   }
   buf.fill(0x90, sz, len);
-  const rel = relocateReplacement(buf, len, e.instr, e.repl, e.replacementlen, ctx.decoder);
+  const rel = ctx.profile.relocate(buf, len, e, ctx.decoder);
   res.relocations.push(...rel.relocations);
+  for (const line of rel.lines ?? []) deferLog(res, () => LOG_PREFIX + line);
   if (rel.stop?.kind === 'overflow') {
     const bits = rel.stop.width * 8;
     addDiagnostic(res, {
@@ -109,9 +115,19 @@ export function buildReplacement(
 
 /** optimize_nops() on `buf`, recording each run and its log line. */
 export function optimizeSiteNops(res: SiteResult, buf: Uint8Array, ctx: PatchContext): void {
-  optimizeNops(buf, res.len, ctx.decoder, ctx.isNop, (start, end, before, now) => {
+  optimizeSiteNopsTo(res, buf, res.len, ctx);
+}
+
+/** optimize_nops() over the first `len` bytes (6.1 optimises each entry's own `instrlen`). */
+export function optimizeSiteNopsTo(
+  res: SiteResult,
+  buf: Uint8Array,
+  len: number,
+  ctx: PatchContext,
+): void {
+  ctx.profile.optimizeNops(buf, len, ctx.decoder, (start, end, before, now) => {
     res.nopRuns.push({ start, end, before, after: now.slice(start, end) });
-    const shown = now.slice(0, res.len);
-    deferLog(res, () => formatNopsLine(res.addr, start, end, shown, res.len));
+    const shown = now.slice(0, len);
+    deferLog(res, () => formatNopsLine(res.addr, start, end, shown, len));
   });
 }

@@ -1,5 +1,5 @@
 /**
- * Every 6.12 and 7.2 result of shared/reference/kernel-test-vectors.json (made by running the
+ * Every 6.1, 6.12 and 7.2 result of shared/reference/kernel-test-vectors.json (made by running the
  * kernels' own apply_alternatives()) as a test: final bytes, BUG presence and the exact
  * debug-alternative log. Data-driven: adding a case to the file adds a test.
  */
@@ -11,6 +11,8 @@ import { toAddr, toFeatureIndex } from '../model';
 import { formatDump } from './bytes';
 import { formatAltTableLine } from './log';
 import { simulate } from './simulate';
+import { defaultLoop } from '../model';
+import { getProfile } from '../profiles';
 
 interface VectorResult {
   entries: {
@@ -92,14 +94,14 @@ function tableFor(c: VectorCase, kernel: KernelVersion, r: VectorResult): AltTab
   };
 }
 
-for (const kernel of ['6.12', '7.2'] as const) {
+for (const kernel of ['6.1', '6.12', '7.2'] as const) {
   describe(`kernel-test-vectors ${kernel}`, () => {
     for (const c of file.cases) {
       const r = c.results[kernel];
       if (!r) continue;
       it(`${c.name}`, () => {
         const table = tableFor(c, kernel, r);
-        const loop = kernel === '7.2' ? 'single-pass' : 'multi-pass';
+        const loop = defaultLoop(kernel);
         const report = simulate(table, { kernel, loop, features: new Set(c.caps) }, decoder);
         const site = report.sites[0]!;
         expect(formatDump(site.final)).toBe(r.final);
@@ -110,7 +112,9 @@ for (const kernel of ['6.12', '7.2'] as const) {
         if (r.bug?.startsWith('BUG_ON('))
           expect(bugs[0]!.message.startsWith(r.bug.replace(/ in apply_reloc$/, ''))).toBe(true);
         const [tableLine, ...siteLines] = r.log;
-        const end = BigInt(`0x${file.layout.table}`) + BigInt(14 * r.entries.length);
+        const end =
+          BigInt(`0x${file.layout.table}`) +
+          BigInt(getProfile(kernel).entrySize * r.entries.length);
         expect(formatAltTableLine(addr(file.layout.table!), end)).toBe(tableLine);
         const errLines = siteLines.filter((l) => l.startsWith('ERR ')).map((l) => l.slice(4));
         expect(site.log).toEqual(siteLines.map((l) => l.replace(/^ERR /, '')));

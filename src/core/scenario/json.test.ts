@@ -58,7 +58,7 @@ describe('parseJsonScenario', () => {
       ).diagnostics.map((d) => d.message),
     ).toEqual([
       'version: version 2 is newer than this altscope understands (1)',
-      'kernel: expected "kernel": one of "6.12", "7.2"',
+      'kernel: expected "kernel": one of "6.1", "6.12", "7.2", "7.3"',
     ]);
   });
   it('refuses an unknown feature and an instrlen longer than the bytes', () => {

@@ -21,6 +21,7 @@ import { ALT_FLAG_DIRECT_CALL, ALT_FLAG_NOT, KERNEL_VERSIONS, toAddr } from '../
 import { resolveScenarioFeature } from './feature';
 import type { JsonPath } from './jsonLocate';
 import { formatJsonPath, locateJsonPath, positionAt } from './jsonLocate';
+import { readParavirtSites } from './jsonParavirt';
 import { toScenarioJson } from './jsonWrite';
 import type { ScenarioParse } from './text';
 
@@ -281,5 +282,6 @@ function readDocument(
     const site = readSite(r, s, i, kernel, next);
     if (site) sites.push(site);
   });
-  return { kernel, sites, memory, symbols, features };
+  const paravirt = readParavirtSites(r, doc.paravirt);
+  return { kernel, sites, memory, symbols, features, ...(paravirt.length ? { paravirt } : {}) };
 }

@@ -42,6 +42,16 @@ export function toScenarioJson(table: AltTable): string {
         repl: hex(e.replacement),
       })),
     })),
+    ...(table.paravirt?.length
+      ? {
+          paravirt: table.paravirt.map((p) => ({
+            addr: addr(p.addr),
+            type: p.type,
+            bytes: hex(p.original),
+            ...(p.symbol !== undefined ? { symbol: p.symbol } : {}),
+          })),
+        }
+      : {}),
   };
   return JSON.stringify(doc, null, 1) + '\n';
 }

@@ -162,8 +162,8 @@ site 0xffffffff81003000
   });
 
   it('rejects an unknown kernel and stray bytes', () => {
-    expect(messages('kernel 6.1\nsite 0x1\n  orig 90\n  alt ALWAYS\n')).toEqual([
-      "1:8 error scenario-syntax: expected a kernel version (6.12 or 7.2), found '6.1'",
+    expect(messages('kernel 6.6\nsite 0x1\n  orig 90\n  alt ALWAYS\n')).toEqual([
+      "1:8 error scenario-syntax: expected a kernel version (6.1, 6.12, 7.2 or 7.3), found '6.6'",
     ]);
     expect(messages('kernel 7.2\n90 90\n')).toEqual([
       "2:1 error scenario-syntax: bytes here belong to no statement (expected them after 'orig', 'alt' or 'memory')",

@@ -28,6 +28,9 @@ import type { EntryContext } from './textEntry';
 import { parseEntryHead } from './textEntry';
 import { buildSite, layOutReplacements } from './textDraft';
 
+/** `6.1, 6.12, 7.2 or 7.3`. */
+const KERNEL_CHOICES = `${KERNEL_VERSIONS.slice(0, -1).join(', ')} or ${KERNEL_VERSIONS.at(-1)}`;
+
 /** What a parser returns: a table when there were no errors, and every diagnostic. */
 export interface ScenarioParse {
   table?: AltTable;
@@ -166,15 +169,12 @@ class TextParser implements EntryContext {
       return;
     }
     if (!v)
-      return this.error(
-        tokens[0]!.column + 6,
-        `expected a kernel version (${KERNEL_VERSIONS.join(' or ')})`,
-      );
+      return this.error(tokens[0]!.column + 6, `expected a kernel version (${KERNEL_CHOICES})`);
     const k = KERNEL_VERSIONS.find((x) => x === v.text);
     if (!k)
       return this.error(
         v.column,
-        `expected a kernel version (${KERNEL_VERSIONS.join(' or ')}), found '${v.text}'`,
+        `expected a kernel version (${KERNEL_CHOICES}), found '${v.text}'`,
       );
     // A chosen profile wins: the statement is still checked, its names resolved in the choice.
     if (!this.kernelOverride) this.kernel = k;

@@ -1,10 +1,9 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { formatFeatureIndex, getCatalogue } from '../../core/features';
 import type { CpuFeature } from '../../core/features';
+import type { KernelVersion } from '../../core/model';
 import { useActions, useAppState } from '../../state/hooks';
 import { selectEffectiveFeatures, selectKernel } from '../../state/selectors';
-import words612 from '../../core/features/cpufeatures-6.12.json';
-import words72 from '../../core/features/cpufeatures-7.2.json';
 
 /** Every feature of the profile, searchable, grouped by CPUID word (closed until opened). */
 export function FeatureCatalogue() {
@@ -65,6 +64,6 @@ export function FeatureCatalogue() {
   );
 }
 
-function wordDescriptions(kernel: string): Record<string, string> {
-  return (kernel === '6.12' ? words612 : words72).words as Record<string, string>;
+function wordDescriptions(kernel: KernelVersion): Readonly<Record<string, string>> {
+  return getCatalogue(kernel).words;
 }

@@ -1,4 +1,5 @@
 import type { KernelVersion } from '../../model';
+import { CPU_PRESETS_61 } from './cpuPresets61';
 
 /**
  * Features each QEMU CPU model had when booting the captured Debian kernels (inferred by the
@@ -14,7 +15,7 @@ export const CPU_PRESET_NAMES: readonly CpuPresetName[] = [
   'EPYC',
 ];
 
-export const CPU_PRESETS: Record<KernelVersion, Record<CpuPresetName, readonly string[]>> = {
+const PRESETS_612_72: Record<'6.12' | '7.2', Record<CpuPresetName, readonly string[]>> = {
   '6.12': {
     qemu64: [
       '0*32+4',
@@ -296,4 +297,24 @@ export const CPU_PRESETS: Record<KernelVersion, Record<CpuPresetName, readonly s
       '23*32+1',
     ],
   },
+};
+
+/** 7.3 freed `UP` (3*32+9) and `PVUNLOCK` (8*32+20); no bit moved, so 7.2's boots carry over. */
+const FREED_IN_73 = new Set(['3*32+9', '8*32+20']);
+function without73(
+  p: Record<CpuPresetName, readonly string[]>,
+): Record<CpuPresetName, readonly string[]> {
+  const keep = (cpu: CpuPresetName) => p[cpu].filter((f) => !FREED_IN_73.has(f));
+  return {
+    qemu64: keep('qemu64'),
+    max: keep('max'),
+    'Skylake-Client': keep('Skylake-Client'),
+    EPYC: keep('EPYC'),
+  };
+}
+
+export const CPU_PRESETS: Record<KernelVersion, Record<CpuPresetName, readonly string[]>> = {
+  '6.1': CPU_PRESETS_61,
+  ...PRESETS_612_72,
+  '7.3': without73(PRESETS_612_72['7.2']),
 };
