@@ -70,6 +70,12 @@ describe('diffScenarios', () => {
       d.sites.map((s) => [s.addr.toString(16), s.changes, s.left?.selected, s.right?.selected]),
     ).toEqual([['ffffffff81283cd3', ['selected', 'final'], null, 0]]);
     const shorter = { ...run([]), sites: run([]).sites.slice(0, 1) };
-    expect(diffScenarios(run([]), shorter).sites.map((s) => s.changes)).toEqual([['only-left']]);
+    // A side with a subset of the sites: only the common ones are compared, the rest counted.
+    const subset = diffScenarios(run([]), shorter);
+    expect([subset.sites, subset.unchanged, subset.subset]).toEqual([
+      [],
+      1,
+      { side: 'right', missing: 1 },
+    ]);
   });
 });
