@@ -106,7 +106,10 @@ export async function readBzImage(
       ),
     );
   }
-  const out = await decompressPayload(compression, payload, opts.cap ?? MAX_DECOMPRESSED);
+  const out = await decompressPayload(compression, payload, {
+    cap: opts.cap ?? MAX_DECOMPRESSED,
+    sizeTrailer: true,
+  });
   if (!out.ok)
     return failResult(
       offsetError('bzimage-decompress', out.message, start, `${compression} payload`),
