@@ -24,6 +24,11 @@ export interface SymbolColumns {
   name(i: number): string;
   /** First symbol (input order) with exactly this name, or -1. */
   indexOf(name: string): number;
+  /**
+   * Input order is the kernel's own kallsyms order (decoded from an image): among aliases the
+   * first is the one `%pS` prints, with no ranking needed.
+   */
+  kernelOrder?: boolean;
 }
 
 /** Host byte order decides where the halves of a u64 sit in a Uint32Array view. */
@@ -58,7 +63,7 @@ export class SymbolIndex {
       const l = cols.lo[i] as number;
       if (u > 0 && hi[u - 1] === h && lo[u - 1] === l) {
         // Same address: equal symbols stay in input order, so a later one must be better.
-        if (this.printedBefore(i, first[u - 1] as number)) first[u - 1] = i;
+        if (!cols.kernelOrder && this.printedBefore(i, first[u - 1] as number)) first[u - 1] = i;
         continue;
       }
       hi[u] = h;

@@ -12,8 +12,8 @@ import {
   SHT_NOBITS,
   type ElfSection,
 } from './header';
-import { SymbolIndex } from './kallsyms';
-import { readKallsymColumns } from './kallsymColumns';
+import { columnsOfNamed, SymbolIndex } from './kallsyms';
+import { readImageSymbols, type NamesSource } from '../kallsyms/fromElf';
 import { chooseKernel } from './kernelVersion';
 import { VirtualMemory } from './memory';
 
@@ -37,8 +37,12 @@ export interface KernelImage {
   altStart: bigint;
   altEnd: bigint;
   names: SymbolIndex;
+  /** Where `names` came from: a System.map (`option`), `.symtab`, the image's kallsyms. */
+  namesFrom?: NamesSource | 'option';
   sections: ElfSection[];
 }
+
+const emptyColumns = columnsOfNamed([]);
 
 /** Read a linked x86-64 kernel (`vmlinux`) into an AltTable. Never throws. */
 export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadResult<KernelImage> {
@@ -57,8 +61,9 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
     }
     const sections = readSections(r, h);
     const mem = new VirtualMemory(r, sections);
-    const names = opts.names ?? new SymbolIndex(readKallsymColumns(r, sections));
     const diagnostics: Diagnostic[] = [];
+    const own = opts.names ? undefined : readImageSymbols(r, sections, diagnostics);
+    const names = opts.names ?? new SymbolIndex(own?.columns ?? emptyColumns);
     const kernel = chooseKernel(findImageBanner(mem, sections, names), opts.kernel, diagnostics);
     if (!kernel.version) return failResult(...diagnostics);
 
@@ -90,6 +95,7 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
         altStart: alt.addr,
         altEnd: alt.addr + BigInt(alt.size),
         names,
+        namesFrom: own?.source ?? 'option',
         sections,
       },
       diagnostics,

@@ -1,0 +1,150 @@
+import { alignUp, type RegionView } from './region';
+import type { TokenTable } from './tokens';
+
+/** `kallsyms_num_syms`, `kallsyms_names` and `kallsyms_markers`, checked against each other. */
+export interface NameStream {
+  /** Offset of kallsyms_num_syms. */
+  numAt: number;
+  count: number;
+  namesAt: number;
+  /** Offset of each symbol's entry (its length byte) in the region. */
+  entryAt: Uint32Array;
+  markersAt: number;
+  markersEnd: number;
+}
+
+/** Most symbols accepted (a kernel has ~200k; the seqs table indexes 24 bits). */
+const MAX_SYMS = 1 << 24;
+/** Entries decoded before a candidate is walked in full. */
+const PREFILTER = 12;
+
+/**
+ * Walk budget over all candidates, in entries: bounds the scan on hostile input (each
+ * candidate that survives the prefilter may walk far before failing).
+ */
+const WALK_BUDGET = 1 << 25;
+
+/** Thrown when the budget runs out: the caller reports it. */
+export class WalkBudgetExceeded extends Error {}
+
+/**
+ * Find the compressed name stream: a u32 count N, then N entries (ULEB128 length of 1–2 bytes,
+ * then that many token bytes), then markers (u32 offset of every 256th entry). Names come
+ * before the token table in every layout since 6.1, so only [0, before) is scanned.
+ */
+export function findNameStream(
+  v: RegionView,
+  tokens: TokenTable,
+  before: number,
+): NameStream | undefined {
+  const budget = { left: WALK_BUDGET };
+  for (let p = 0; p + 8 <= before; p += 4) {
+    const n = v.u32(p);
+    // Each entry takes 2 bytes at least.
+    if (n < 1 || n > MAX_SYMS || 2 * n > before - p) continue;
+    // The names label follows the count, aligned to 4 (7.x) or 8 (6.x).
+    for (const at of p % 8 === 4 ? [p + 4] : [p + 4, p + 8]) {
+      if (at === p + 8 && !v.zeros(p + 4, p + 8)) continue;
+      if (!prefilter(v, tokens, at, Math.min(n, PREFILTER))) continue;
+      const s = walk(v, at, n, before, budget);
+      if (s && endsAtTokens(s.markersEnd, n, before))
+        return { numAt: p, count: n, namesAt: at, ...s };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What lies between the markers and the token table: nothing but padding (6.12+), or
+ * `kallsyms_seqs_of_names`, 3 bytes per symbol (6.1). Random data never lands there exactly.
+ */
+function endsAtTokens(markersEnd: number, n: number, tableAt: number): boolean {
+  const gap = tableAt - markersEnd;
+  return (gap >= 0 && gap < 8) || (gap >= 3 * n && gap < 3 * n + 16);
+}
+
+/** Length of the entry at `o` and the size of its length field, or undefined. */
+function entryLength(b: Uint8Array, o: number, end: number): [number, number] | undefined {
+  if (o >= end) return undefined;
+  const c = b[o] as number;
+  if (c === 0) return undefined; // no symbol has an empty name
+  if (c < 0x80) return [c, 1];
+  if (o + 1 >= end) return undefined;
+  const c2 = b[o + 1] as number;
+  if (c2 === 0 || c2 >= 0x80) return undefined;
+  return [(c & 0x7f) | (c2 << 7), 2];
+}
+
+/** The first entries expand to a kallsyms type letter then symbol characters. */
+function prefilter(v: RegionView, t: TokenTable, at: number, k: number): boolean {
+  const b = v.region.bytes;
+  let o = at;
+  for (let i = 0; i < k; i++) {
+    const e = entryLength(b, o, v.size);
+    if (!e) return false;
+    const [len, w] = e;
+    if (o + w + len > v.size) return false;
+    let first = true;
+    for (let j = 0; j < len; j++) {
+      for (const c of t.tokens[b[o + w + j] as number] as Uint8Array) {
+        if (first ? !isTypeChar(c) : !isSymbolChar(c)) return false;
+        first = false;
+      }
+    }
+    o += w + len;
+  }
+  return true;
+}
+
+/** nm-style type letters (upper/lower case): A B D R T V W and friends. */
+const isTypeChar = (c: number): boolean => (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+/** Characters in kernel symbol names: C identifiers plus `.` and `$` (and clang's suffixes). */
+const isSymbolChar = (c: number): boolean => c > 0x20 && c < 0x7f;
+
+/**
+ * Walk n entries from `at`; the markers after them must record every 256th entry's offset.
+ * Only then is the per-entry offset column made (a second, cheap pass).
+ */
+function walk(
+  v: RegionView,
+  at: number,
+  n: number,
+  end: number,
+  budget: { left: number },
+): Pick<NameStream, 'entryAt' | 'markersAt' | 'markersEnd'> | undefined {
+  const b = v.region.bytes;
+  const markers = Math.ceil(n / 256);
+  const expected = new Uint32Array(markers);
+  let o = at;
+  for (let i = 0; i < n; i++) {
+    const e = entryLength(b, o, end);
+    if (!e) return undefined;
+    if ((i & 255) === 0) {
+      expected[i >> 8] = o - at;
+      budget.left -= 256;
+      if (budget.left < 0) throw new WalkBudgetExceeded();
+    }
+    o += e[1] + e[0];
+    if (o > end) return undefined;
+  }
+  for (const align of [4, 8]) {
+    const m = alignUp(o, align);
+    if (m + 4 * markers > end || !v.zeros(o, m)) continue;
+    let ok = true;
+    for (let k = 0; ok && k < markers; k++) ok = v.u32(m + 4 * k) === expected[k];
+    if (ok) return { entryAt: entryOffsets(b, at, n), markersAt: m, markersEnd: m + 4 * markers };
+  }
+  return undefined;
+}
+
+/** Offsets of the n entries of a stream already walked once (so every length is valid). */
+function entryOffsets(b: Uint8Array, at: number, n: number): Uint32Array {
+  const out = new Uint32Array(n);
+  let o = at;
+  for (let i = 0; i < n; i++) {
+    out[i] = o;
+    const c = b[o] as number;
+    o += c < 0x80 ? 1 + c : 2 + ((c & 0x7f) | ((b[o + 1] as number) << 7));
+  }
+  return out;
+}
