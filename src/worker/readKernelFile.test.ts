@@ -1,3 +1,4 @@
+import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../binary/elf/testFixtures';
 import { detectKind } from './detectKind';
@@ -49,12 +50,28 @@ describe('readKernelFile', () => {
           severity: 'error',
           code: 'unknown-format',
           message:
-            'junk.bin is not an ELF file, a bzImage, a boot log or a scenario (it is binary and has no known magic at offset 0)',
+            'junk.bin: binary data of no known format (starts with 00 01 02 03); tried ELF (vmlinux, .o, .ko), bzImage, xz/zstd/gzip-compressed ELF, boot log, System.map, scenario',
+          location: { kind: 'offset', offset: 0, what: 'magic' },
         },
       ],
     });
     const map = await readKernelFile(readFixture('mini-alt.System.map'), 'System.map');
     expect(map.diagnostics[0]?.code).toBe('system-map-alone');
+  });
+
+  it('reads a module as distributions ship it (.ko.xz) and refuses compressed non-kernels', async () => {
+    const ko = await readKernelFile(readFixture('xt_rateest-7.3.ko.xz'), 'xt_rateest.ko.xz');
+    if (!ko.ok || !('table' in ko)) throw new Error(JSON.stringify(ko.diagnostics));
+    expect([ko.kind, ko.release, ko.table.kernel, ko.table.sites.length]).toEqual([
+      'relocatable',
+      '7.3-cloud-amd64',
+      '7.2',
+      1,
+    ]);
+    const text = await readKernelFile(gzipSync(new TextEncoder().encode('kernel 7.2\n')), 's.gz');
+    expect(text.diagnostics.map((d) => d.message)).toEqual([
+      'the gzip data decompresses to data of no known format (starts with 6b 65 72 6e 65 6c 20 37); tried ELF (vmlinux, .o, .ko), bzImage, xz/zstd/gzip-compressed ELF, boot log, System.map, scenario',
+    ]);
   });
 
   it('hands scenario text back as text (BOM dropped) for the store to parse', async () => {
