@@ -136,6 +136,14 @@ export class SymbolIndex {
     return `${name}+0x${off.toString(16)}/0x${size.toString(16)}`;
   }
 
+  /** Distance from `addr` (a symbol's address) to the next higher symbol: `%pS`'s size. */
+  extent(addr: bigint): bigint | undefined {
+    if (addr < 0n || addr >= 1n << 64n) return undefined;
+    const i = this.find(Number(addr >> 32n), Number(addr & 0xffffffffn));
+    if (i < 0 || i + 1 >= this.hi.length || this.addrAt(i) !== addr) return undefined;
+    return this.addrAt(i + 1) - addr;
+  }
+
   /** (h, l) minus the address of `slot`, as a number (BigInt only past 2^53). */
   private distance(slot: number, h: number, l: number): number | bigint {
     const dh = h - (this.hi[slot] as number);

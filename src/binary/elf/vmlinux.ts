@@ -13,6 +13,7 @@ import {
   type ElfSection,
 } from './header';
 import { columnsOfNamed, SymbolIndex } from './kallsyms';
+import { readFeatureNames, type FeatureNames } from '../kallsyms/capFlags';
 import { readImageSymbols, type NamesSource } from '../kallsyms/fromElf';
 import { chooseKernel } from './kernelVersion';
 import { VirtualMemory } from './memory';
@@ -39,6 +40,8 @@ export interface KernelImage {
   names: SymbolIndex;
   /** Where `names` came from: a System.map (`option`), `.symtab`, the image's kallsyms. */
   namesFrom?: NamesSource | 'option';
+  /** The image's own `x86_cap_flags`/`x86_bug_flags` names, when its symbols reach them. */
+  featureNames?: FeatureNames;
   sections: ElfSection[];
 }
 
@@ -96,6 +99,7 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
         altEnd: alt.addr + BigInt(alt.size),
         names,
         namesFrom: own?.source ?? 'option',
+        featureNames: readFeatureNames(mem, names),
         sections,
       },
       diagnostics,

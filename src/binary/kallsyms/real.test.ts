@@ -2,11 +2,19 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decompressBzImage } from '../bzimage';
 import { ByteReader } from '../byteReader';
-import { CAPTURES, capturesPresent, readCaptureXz, type CaptureDir } from '../captures';
+import {
+  CAPTURES,
+  capturesPresent,
+  readCaptureText,
+  readCaptureXz,
+  type CaptureDir,
+} from '../captures';
 import { readElfHeader, readSections, type ElfSection } from '../elf/header';
-import { selectKallsyms } from '../elf/kallsyms';
+import { selectKallsyms, SymbolIndex } from '../elf/kallsyms';
+import { VirtualMemory } from '../elf/memory';
+import { readFeatureNames } from './capFlags';
 import { readSymbols } from '../elf/symbols';
-import { sectionRegion } from './fromElf';
+import { readImageSymbols, sectionRegion } from './fromElf';
 import { readKallsyms } from './read';
 
 const present = capturesPresent();
@@ -73,6 +81,27 @@ for (const k of KERNELS) {
       const inText = (xs: Iterable<string>) =>
         [...xs].filter((x) => inside(text, BigInt(`0x${x.split('@')[1]}`))).sort();
       expect(inText(fromImage)).toEqual(inText(symtab.map((s) => key(s.name, s.addr))));
+    });
+
+    it('reads x86_cap_flags/x86_bug_flags through its symbols: the names /proc/cpuinfo prints', async () => {
+      const bz = await decompressBzImage(
+        new Uint8Array(readFileSync(`${CAPTURES}/${k.dir}/vmlinuz`)),
+      );
+      if (!bz.ok) throw new Error(JSON.stringify(bz.diagnostics));
+      const img = elfOf(bz.value.elf);
+      const names = new SymbolIndex(readImageSymbols(img.r, img.sections, []).columns);
+      const got = readFeatureNames(new VirtualMemory(img.r, img.sections), names);
+      const want = JSON.parse(readCaptureText(k.dir, 'feature-names.json')) as {
+        ncapints_x32: number;
+        names: Record<string, string>;
+      };
+      expect(got?.ncapintsX32).toBe(want.ncapints_x32);
+      // The reference file marks bug names `bug:` (the kernel's strings have no prefix).
+      const named = [...got!.names].map(([i, n]) => [
+        String(i),
+        i >= got!.ncapintsX32 ? `bug:${n}` : n,
+      ]);
+      expect(Object.fromEntries(named)).toEqual(want.names);
     });
   });
 }
