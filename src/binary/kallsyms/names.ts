@@ -38,7 +38,45 @@ export function findNameStream(
   before: number,
 ): NameStream | undefined {
   const budget = { left: WALK_BUDGET };
-  for (let p = 0; p + 8 <= before; p += 4) {
+  return nearTokens(v, tokens, before, budget) ?? scan(v, tokens, 0, before, before, budget);
+}
+
+/**
+ * The quick way, for 6.12+ where the markers end right before the token table: read them
+ * backwards to markers[0] = 0; the last one bounds where the names start to one window.
+ */
+function nearTokens(
+  v: RegionView,
+  tokens: TokenTable,
+  before: number,
+  budget: { left: number },
+): NameStream | undefined {
+  for (const pad of [0, 4]) {
+    const end = before - pad;
+    if (end % 4 !== 0 || !v.zeros(end, before)) continue;
+    // Walk back while the values fall; markers[0] is 0.
+    let m = end - 4;
+    while (m >= 4 && v.u32(m) > 0 && v.u32(m - 4) < v.u32(m)) m -= 4;
+    if (v.u32(m) !== 0) continue;
+    const last = v.u32(end - 4);
+    // Entries are at most 2 + KSYM_NAME_LEN (512) bytes; the last 256 start after `last`.
+    const from = Math.max(0, m - last - 256 * 514 - 8) & ~3;
+    const found = scan(v, tokens, from, m - last, before, budget);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Try every 4-aligned count position in [from, to) whose names end before `before`. */
+function scan(
+  v: RegionView,
+  tokens: TokenTable,
+  from: number,
+  to: number,
+  before: number,
+  budget: { left: number },
+): NameStream | undefined {
+  for (let p = from; p + 8 <= to; p += 4) {
     const n = v.u32(p);
     // Each entry takes 2 bytes at least.
     if (n < 1 || n > MAX_SYMS || 2 * n > before - p) continue;

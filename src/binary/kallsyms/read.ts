@@ -2,9 +2,9 @@ import type { Diagnostic } from '../../core/model';
 import type { SymbolColumns } from '../elf/kallsyms';
 import { failResult, okResult, type ReadResult } from '../result';
 import { findAddresses, type OffsetsMode } from './addresses';
-import { findNameStream, WalkBudgetExceeded } from './names';
+import { findNameStream, WalkBudgetExceeded, type NameStream } from './names';
 import { RegionView, type Region } from './region';
-import { findTokenTables } from './tokens';
+import { findTokenTables, type TokenTable } from './tokens';
 
 /** The kernel's own symbol table, decoded from its image. */
 export interface Kallsyms {
@@ -49,44 +49,18 @@ export function readKallsyms(region: Region): ReadResult<Kallsyms> {
         return failResult(
           problem(region, `kallsyms names found (${names.count}) but no offsets table decodes`),
         );
-      const strs = tokens.tokens.map((t) => String.fromCharCode(...t));
-      const b = region.bytes;
-      const full = (i: number): string => {
-        let o = names.entryAt[i] as number;
-        const c = b[o] as number;
-        const len = c < 0x80 ? c : (c & 0x7f) | ((b[o + 1] as number) << 7);
-        o += c < 0x80 ? 1 : 2;
-        let s = '';
-        for (let k = 0; k < len; k++) s += strs[b[o + k] as number] as string;
-        return s;
-      };
-      let byName: Map<string, number> | undefined;
-      const weak = new Uint8Array(names.count);
-      const columns: SymbolColumns = {
-        count: names.count,
-        hi: addrs.hi,
-        lo: addrs.lo,
-        weak,
-        name: (i) => full(i).slice(1),
-        indexOf: (name) => {
-          if (!byName) {
-            byName = new Map();
-            for (let i = 0; i < names.count; i++) {
-              const n = full(i).slice(1);
-              if (!byName.has(n)) byName.set(n, i);
-            }
-          }
-          return byName.get(name) ?? -1;
-        },
-        kernelOrder: true,
-      };
-      for (let i = 0; i < names.count; i++) {
-        const t = full(i).charCodeAt(0) | 0x20;
-        weak[i] = t === 0x77 || t === 0x76 ? 1 : 0; // w, v
-      }
+      const text = new NameText(region.bytes, tokens, names);
       return okResult<Kallsyms>({
-        columns,
-        type: (i) => full(i).charAt(0),
+        columns: {
+          count: names.count,
+          hi: addrs.hi,
+          lo: addrs.lo,
+          weak: text.weakFlags(),
+          name: (i) => text.full(i).slice(1),
+          indexOf: (name) => text.indexOf(name),
+          kernelOrder: true,
+        },
+        type: (i) => text.full(i).charAt(0),
         mode: addrs.mode,
         at: {
           numSyms: names.numAt,
@@ -107,4 +81,61 @@ export function readKallsyms(region: Region): ReadResult<Kallsyms> {
   return failResult(
     problem(region, 'a kallsyms token table but no name stream that matches its markers'),
   );
+}
+
+/** Names expanded on demand from the validated stream: no string per symbol is kept. */
+class NameText {
+  private readonly strs: string[];
+  constructor(
+    private readonly b: Uint8Array,
+    private readonly t: TokenTable,
+    private readonly n: NameStream,
+  ) {
+    this.strs = t.tokens.map((x) => String.fromCharCode(...x));
+  }
+
+  /** [first token byte offset, token count] of entry i. */
+  private span(i: number): [number, number] {
+    const o = this.n.entryAt[i] as number;
+    const c = this.b[o] as number;
+    return c < 0x80 ? [o + 1, c] : [o + 2, (c & 0x7f) | ((this.b[o + 1] as number) << 7)];
+  }
+
+  /** Type letter and name, as the table stores them. */
+  full(i: number): string {
+    const [o, len] = this.span(i);
+    let s = '';
+    for (let k = 0; k < len; k++) s += this.strs[this.b[o + k] as number] as string;
+    return s;
+  }
+
+  /** 1 where the type letter is w/W/v/V (weak), from each entry's first token only. */
+  weakFlags(): Uint8Array {
+    const out = new Uint8Array(this.n.count);
+    for (let i = 0; i < this.n.count; i++) {
+      const [o] = this.span(i);
+      const c = ((this.t.tokens[this.b[o] as number] as Uint8Array)[0] ?? 0) | 0x20;
+      out[i] = c === 0x77 || c === 0x76 ? 1 : 0;
+    }
+    return out;
+  }
+
+  /** First entry whose name (after the type letter) is `name`: bytes compared token by token. */
+  indexOf(name: string): number {
+    const want = new TextEncoder().encode(name);
+    for (let i = 0; i < this.n.count; i++) if (this.matches(i, want)) return i;
+    return -1;
+  }
+
+  private matches(i: number, want: Uint8Array): boolean {
+    const [o, len] = this.span(i);
+    let at = -1; // -1: the type letter is still to skip
+    for (let k = 0; k < len; k++) {
+      for (const c of this.t.tokens[this.b[o + k] as number] as Uint8Array) {
+        if (at >= 0 && (at >= want.length || want[at] !== c)) return false;
+        at++;
+      }
+    }
+    return at === want.length;
+  }
 }
