@@ -59,7 +59,7 @@ describe('readKallsyms', () => {
     const r = readKallsyms(region(good));
     if (!r.ok) throw new Error('seed');
     const bad = good.slice();
-    bad[r.value.at.markers + 4] ^= 1;
+    bad.fill(bad[r.value.at.markers + 4]! ^ 1, r.value.at.markers + 4, r.value.at.markers + 5);
     expect(first(bad)).toEqual([
       'warning no-kallsyms: .rodata: a kallsyms token table but no name stream that matches its markers',
     ]);
