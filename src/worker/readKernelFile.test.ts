@@ -1,5 +1,7 @@
 import { gzipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CAPTURES, capturesPresent } from '../binary/captures';
 import { readFixture } from '../binary/elf/testFixtures';
 import { detectKind } from './detectKind';
 import { readKernelFile } from './readKernelFile';
@@ -84,5 +86,21 @@ describe('readKernelFile', () => {
     expect(
       r.ok && 'table' in r && [r.kind, r.table.kernel, r.table.sites.length, r.table.features],
     ).toEqual(['bootlog', '6.12', 3, [117]]);
+  });
+});
+
+describe.skipIf(!capturesPresent())('the worker on a real bare vmlinuz (Debian 7.2.13)', () => {
+  it('decompresses it (zstd, wasm) and names every site from the image’s kallsyms', async () => {
+    const bytes = new Uint8Array(readFileSync(`${CAPTURES}/debian-sid-7.2.13/vmlinuz`));
+    const r = await readKernelFile(bytes, 'vmlinuz');
+    if (!r.ok || !('table' in r)) throw new Error(JSON.stringify(r.diagnostics));
+    expect([r.kind, r.release, r.table.sites.length]).toEqual([
+      'bzimage',
+      '7.2.13+deb14-cloud-amd64',
+      6186,
+    ]);
+    expect(r.table.sites.filter((s) => !s.symbol)).toEqual([]);
+    expect(r.table.sites[0]?.symbol).toBe('start_kernel+0x35/0x8a0');
+    expect(r.table.symbols.map((s) => s.name).sort()).toEqual(['BUG_func', 'nop_func']);
   });
 });

@@ -110,7 +110,7 @@ function readAs(kind: InputKind, bytes: Uint8Array, name: string): FileOutcome {
   }
 }
 
-/** A `vmlinuz`: the ELF inside, decompressed (capped); sites are named by address. */
+/** A `vmlinuz`: the ELF inside, decompressed (capped); sites named from its own kallsyms. */
 async function readBzImageFile(bytes: Uint8Array): Promise<FileOutcome> {
   const r = await readBzImage(bytes);
   if (!r.ok) return { ok: false, kind: 'bzimage', diagnostics: r.diagnostics };
