@@ -7,13 +7,16 @@ import { ZSTDDecoder } from 'zstddec';
  */
 let decoder: Promise<ZSTDDecoder> | undefined;
 
-/** Instantiate the wasm once, on the first zstd input. */
+/** Instantiate the wasm once, on the first zstd input (again after a failed attempt). */
 function loadDecoder(): Promise<ZSTDDecoder> {
   decoder ??= (async () => {
     const d = new ZSTDDecoder();
     await d.init();
     return d;
-  })();
+  })().catch((e: unknown) => {
+    decoder = undefined;
+    throw e;
+  });
   return decoder;
 }
 
