@@ -38,7 +38,35 @@ export function findNameStream(
   before: number,
 ): NameStream | undefined {
   const budget = { left: WALK_BUDGET };
-  return nearTokens(v, tokens, before, budget) ?? scan(v, tokens, 0, before, before, budget);
+  return (
+    nearTokens(v, tokens, before, budget) ??
+    afterRelativeBase(v, tokens, before, budget) ??
+    scan(v, tokens, 0, before, before, budget)
+  );
+}
+
+/**
+ * The quick way for 6.1, where kallsyms_num_syms directly follows kallsyms_relative_base (a
+ * kernel address, 8-aligned) and the offsets (4 bytes a symbol) come before that.
+ */
+function afterRelativeBase(
+  v: RegionView,
+  tokens: TokenTable,
+  before: number,
+  budget: { left: number },
+): NameStream | undefined {
+  const b = v.region.bytes;
+  for (let p = 8; p + 16 <= before; p += 8) {
+    // Top 4 bytes all 0xff, then bit 31 set: >= 0xffffffff80000000.
+    if (b[p + 7] !== 0xff || b[p + 6] !== 0xff || b[p + 5] !== 0xff || b[p + 4] !== 0xff) continue;
+    // …and page-aligned: the relative base is the lowest text symbol, `_text` (else: full scan).
+    if ((b[p + 3] as number) < 0x80 || b[p] !== 0 || ((b[p + 1] as number) & 0x0f) !== 0) continue;
+    const n = v.u32(p + 8);
+    if (n < 1 || n > MAX_SYMS || 4 * n > p) continue;
+    const found = scan(v, tokens, p + 8, p + 16, before, budget);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**
@@ -54,10 +82,11 @@ function nearTokens(
   for (const pad of [0, 4]) {
     const end = before - pad;
     if (end % 4 !== 0 || !v.zeros(end, before)) continue;
-    // Walk back while the values fall; markers[0] is 0.
+    // Walk back while the values fall by 512 at least (256 entries of 2+ bytes); markers[0] = 0.
     let m = end - 4;
-    while (m >= 4 && v.u32(m) > 0 && v.u32(m - 4) < v.u32(m)) m -= 4;
-    if (v.u32(m) !== 0) continue;
+    while (m >= 4 && v.u32(m) > 0 && v.u32(m - 4) >= 0 && v.u32(m) - v.u32(m - 4) >= 512) m -= 4;
+    // At least two markers (a real kernel has thousands; tiny tables take the full scan).
+    if (v.u32(m) !== 0 || m === end - 4) continue;
     const last = v.u32(end - 4);
     // Entries are at most 2 + KSYM_NAME_LEN (512) bytes; the last 256 start after `last`.
     const from = Math.max(0, m - last - 256 * 514 - 8) & ~3;
@@ -67,7 +96,7 @@ function nearTokens(
   return undefined;
 }
 
-/** Try every 4-aligned count position in [from, to) whose names end before `before`. */
+/** Try every 4-aligned count position p (from ≤ p, p + 8 ≤ to) whose names end before `before`. */
 function scan(
   v: RegionView,
   tokens: TokenTable,

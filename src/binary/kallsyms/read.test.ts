@@ -44,6 +44,13 @@ describe('readKallsyms', () => {
     });
   }
 
+  it('falls back to a full scan when no quick way applies (6.1, base not page-aligned)', () => {
+    const symbols = sampleSymbols('6.1').map((s) => (s.addr ? { ...s, addr: s.addr + 0x10n } : s));
+    const r = readKallsyms(region(buildKallsyms(symbols, '6.1')));
+    if (!r.ok) throw new Error(JSON.stringify(r.diagnostics));
+    expect(symbols.map((_, i) => addrOf(r.value.columns, i))).toEqual(symbols.map((s) => s.addr));
+  });
+
   it('says what it could not find, in one line', () => {
     const symbols = sampleSymbols('7.x');
     const good = buildKallsyms(symbols, '7.x');
