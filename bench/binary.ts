@@ -6,13 +6,14 @@
  * never asserts. The CLI runs the bundle (`npm run build:cli`, rebuilt by the launcher if stale).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkBootLog } from '../src/binary/bootlog/check';
 import { parseBootLog } from '../src/binary/bootlog/parse';
 import {
   CAPTURE_KERNELS,
+  CAPTURES,
   capturesPresent,
   readCaptureText,
   readCaptureXz,
@@ -95,6 +96,11 @@ try {
     writeFileSync(featPath, featuresText);
     const cliPatch = timeProcess(['patch', elfPath, '--features', `@${featPath}`, '--json']);
     const cliCheck = timeProcess(['check-log', logPath]);
+    // The bare vmlinuz (zstd, kallsyms): target ≤ 2× the uncompressed ELF above.
+    const vmlinuz = `${CAPTURES}/${kernel}/vmlinuz`;
+    const cliZ = existsSync(vmlinuz)
+      ? timeProcess(['patch', vmlinuz, '--features', `@${featPath}`, '--json'])
+      : undefined;
     if (rows.length === 0) {
       const help = timeProcess(['--help']);
       rows.push(['CLI process', 'startup: `altscope --help`', show(help)]);
@@ -116,6 +122,7 @@ try {
       ['CLI process', `patch <elf> --json (exit ${cliPatch.status})`, show(cliPatch)],
       ['', `check-log <log> (exit ${cliCheck.status})`, show(cliCheck)],
     );
+    if (cliZ) rows.push(['', `patch <vmlinuz> --json (exit ${cliZ.status})`, show(cliZ)]);
   }
   decoder.dispose();
 } finally {

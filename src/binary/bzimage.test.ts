@@ -35,12 +35,27 @@ function lz4Legacy(data: Uint8Array): Uint8Array {
 
 const elf = readFixture('mini-alt.elf');
 
+const zstFixture = readFixture('mini-alt-stripped.elf.zst');
+/** The stripped ELF's size, from the trailer of its zstd payload. */
+const STRIPPED_SIZE = new DataView(zstFixture.buffer, zstFixture.byteOffset).getUint32(
+  zstFixture.length - 4,
+  true,
+);
+
+/** What the kernel's build does after xz/lz4/zstd (`*_with_size`): append the size, u32 LE. */
+function withSize(payload: Uint8Array, size = elf.length): Uint8Array {
+  const out = new Uint8Array(payload.length + 4);
+  out.set(payload);
+  new DataView(out.buffer).setUint32(payload.length, size, true);
+  return out;
+}
+
 describe('readBzImage', () => {
   const payloads: [string, Uint8Array][] = [
     ['zstd', readFixture('mini-alt-stripped.elf.zst')],
-    ['xz', readFixture('mini-alt-stripped.elf.xz')],
+    ['xz', withSize(readFixture('mini-alt-stripped.elf.xz'), STRIPPED_SIZE)],
     ['gzip', gzipSync(elf)],
-    ['lz4', lz4Legacy(elf)],
+    ['lz4', withSize(lz4Legacy(elf))],
   ];
   for (const [kind, payload] of payloads) {
     it(`finds, decompresses (${kind}) and reads the embedded ELF`, async () => {
@@ -107,6 +122,18 @@ describe('readBzImage', () => {
       { kind: 'offset', offset: 1040, what: 'payload' },
     ]);
     expect((await first(gz, 4096))[0]).toBe('gzip: decompressed data exceeds 4096 bytes');
+    // One attempt, trusting the appended size: a wrong one is named, a huge one refused unread.
+    const lz4 = lz4Legacy(elf);
+    expect((await first(makeBzImage(withSize(lz4, 1000))))[0]).toBe(
+      `lz4: decompressed ${elf.length} bytes, the size says 1000`,
+    );
+    expect((await first(makeBzImage(withSize(lz4, 0xffffffff))))[0]).toBe(
+      'lz4: decompressed data exceeds 536870912 bytes (4294967295)',
+    );
+    const zst = zstFixture.subarray(0, zstFixture.length - 4);
+    expect((await first(makeBzImage(withSize(zst, STRIPPED_SIZE + 7))))[0]).toBe(
+      `zstd: corrupt or truncated data (decoded ${STRIPPED_SIZE} of ${STRIPPED_SIZE + 7} bytes)`,
+    );
     const h = readSetupHeader(makeBzImage(new Uint8Array(4)).fill(0, 0x206, 0x208));
     expect(h.ok).toBe(false);
   });

@@ -70,15 +70,21 @@ export interface BzImage {
   image: KernelImage;
 }
 
+/** A bzImage's payload, decompressed: the kernel ELF inside, not yet read. */
+export interface BzPayload {
+  header: SetupHeader;
+  compression: Compression;
+  elf: Uint8Array;
+}
+
 /**
- * Find the compressed kernel after the real-mode setup (`(setup_sects+1)*512 + payload_offset`),
- * decompress it (output capped) and read the ELF inside. Its symbols are stripped, so sites are
- * named by address unless `opts.names` (a System.map) is given.
+ * Find the compressed kernel after the real-mode setup (`(setup_sects+1)*512 + payload_offset`)
+ * and decompress it (output capped), in one attempt.
  */
-export async function readBzImage(
+export async function decompressBzImage(
   input: Uint8Array,
-  opts: ImageOptions & { cap?: number } = {},
-): Promise<ReadResult<BzImage>> {
+  cap = MAX_DECOMPRESSED,
+): Promise<ReadResult<BzPayload>> {
   const bytes = asPlainBytes(input);
   const h = readSetupHeader(bytes);
   if (!h.ok) return failResult(...h.diagnostics);
@@ -106,12 +112,25 @@ export async function readBzImage(
       ),
     );
   }
-  const out = await decompressPayload(compression, payload, opts.cap ?? MAX_DECOMPRESSED);
+  const out = await decompressPayload(compression, payload, { cap, sizeTrailer: true });
   if (!out.ok)
     return failResult(
       offsetError('bzimage-decompress', out.message, start, `${compression} payload`),
     );
-  const elf = readVmlinux(out.data, opts);
+  return okResult({ header, compression, elf: out.data });
+}
+
+/**
+ * Decompress a bzImage and read the ELF inside. It is stripped, so its sites are named from the
+ * kernel's own kallsyms (or `opts.names`, a System.map).
+ */
+export async function readBzImage(
+  input: Uint8Array,
+  opts: ImageOptions & { cap?: number } = {},
+): Promise<ReadResult<BzImage>> {
+  const payload = await decompressBzImage(input, opts.cap);
+  if (!payload.ok) return failResult(...payload.diagnostics);
+  const elf = readVmlinux(payload.value.elf, opts);
   if (!elf.ok) {
     return failResult(
       ...elf.diagnostics.map((d) => ({
@@ -120,7 +139,7 @@ export async function readBzImage(
       })),
     );
   }
-  return okResult({ header, compression, elf: out.data, image: elf.value }, elf.diagnostics);
+  return okResult({ ...payload.value, image: elf.value }, elf.diagnostics);
 }
 
 const hexStart = (b: Uint8Array): string =>

@@ -1,6 +1,7 @@
 import { Gunzip } from 'fflate';
 import { Decompress as ZstdDecompress } from 'fzstd';
 import { decompressBlock } from 'lz4js';
+import { decodeZstd, zstdContentSize } from './zstd';
 
 export type Compression = 'zstd' | 'xz' | 'gzip' | 'lz4' | 'lzma' | 'bzip2' | 'lzo';
 
@@ -47,61 +48,50 @@ class Sink {
 
 export type Decompressed = { ok: true; data: Uint8Array } | { ok: false; message: string };
 
-/**
- * Decompress a kernel payload, never past `cap` bytes. The kernel appends the uncompressed
- * size (4 bytes) after zstd/xz/lz4 streams, which their decoders reject as trailing data, so a
- * failing attempt is retried without those 4 bytes.
- */
-export async function decompressPayload(
-  kind: Compression,
-  data: Uint8Array,
-  cap = MAX_DECOMPRESSED,
-): Promise<Decompressed> {
-  const first = await tryDecompress(kind, data, cap);
-  if (first.ok || kind === 'gzip' || data.length <= 4 || first.message.includes('exceeds'))
-    return first;
-  const second = await tryDecompress(kind, data.subarray(0, data.length - 4), cap);
-  return second.ok ? second : first;
+/** How the compressed bytes are framed. */
+export interface PayloadOptions {
+  /** Output cap (default MAX_DECOMPRESSED). */
+  cap?: number;
+  /**
+   * A bzImage payload: the kernel's build appends the uncompressed size (u32 LE) after zstd,
+   * xz and lz4 streams (arch/x86/boot/compressed/Makefile, `*_with_size`). It is cut off before
+   * decoding and gives zstd its output size.
+   */
+  sizeTrailer?: boolean;
 }
 
-async function tryDecompress(
+/** Decompress a kernel payload or a compressed file in one attempt, never past the cap. */
+export async function decompressPayload(
   kind: Compression,
-  data: Uint8Array,
-  cap: number,
+  input: Uint8Array,
+  opts: PayloadOptions = {},
 ): Promise<Decompressed> {
+  const cap = opts.cap ?? MAX_DECOMPRESSED;
+  let data = input;
+  let size: number | undefined;
+  if (opts.sizeTrailer && kind !== 'gzip') {
+    if (input.length < 8) return { ok: false, message: `${kind}: payload too short` };
+    data = input.subarray(0, input.length - 4);
+    size = new DataView(input.buffer, input.byteOffset + data.length, 4).getUint32(0, true);
+    if (size === 0) return { ok: false, message: `${kind}: the appended size is 0` };
+  }
+  if (kind === 'zstd') size ??= zstdContentSize(data);
+  if (size !== undefined && size > cap)
+    return { ok: false, message: `${kind}: decompressed data exceeds ${cap} bytes (${size})` };
   const sink = new Sink(cap);
   try {
     switch (kind) {
-      case 'zstd': {
-        const z = new ZstdDecompress((c) => sink.push(c));
-        z.push(data, true);
+      case 'zstd':
+        if (size !== undefined) sink.push(await decodeZstd(data, size));
+        // Streamed zstd (no size anywhere): the pure-JS decoder, which can stop at the cap.
+        else new ZstdDecompress((c) => sink.push(c)).push(data, true);
         break;
-      }
-      case 'gzip': {
-        const g = new Gunzip((c) => sink.push(c));
-        g.push(data, true);
+      case 'gzip':
+        new Gunzip((c) => sink.push(c)).push(data, true);
         break;
-      }
-      case 'xz': {
-        const input = new ReadableStream<Uint8Array>({
-          start(ctl) {
-            ctl.enqueue(data);
-            ctl.close();
-          },
-        });
-        const reader = new (await loadXzStream())(input).getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          try {
-            sink.push(value);
-          } catch (e) {
-            await reader.cancel();
-            throw e;
-          }
-        }
+      case 'xz':
+        await decompressXz(data, sink);
         break;
-      }
       case 'lz4':
         decompressLz4Legacy(data, sink);
         break;
@@ -115,7 +105,33 @@ async function tryDecompress(
     return { ok: false, message: `${kind}: ${e instanceof Error ? e.message : String(e)}` };
   }
   if (sink.size === 0) return { ok: false, message: `${kind}: no data decompressed` };
+  if (size !== undefined && sink.size !== size)
+    return {
+      ok: false,
+      message: `${kind}: decompressed ${sink.size} bytes, the size says ${size}`,
+    };
   return { ok: true, data: sink.join() };
+}
+
+/** xz through xz-decompress (xz-embedded compiled to wasm), streamed so the cap stops it early. */
+async function decompressXz(data: Uint8Array, sink: Sink): Promise<void> {
+  const input = new ReadableStream<Uint8Array>({
+    start(ctl) {
+      ctl.enqueue(data);
+      ctl.close();
+    },
+  });
+  const reader = new (await loadXzStream())(input).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    try {
+      sink.push(value);
+    } catch (e) {
+      await reader.cancel();
+      throw e;
+    }
+  }
 }
 
 /** LZ4 legacy frames (`lz4 -l`, what the kernel uses): magic, then [u32 size, block]… */

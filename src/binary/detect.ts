@@ -4,11 +4,13 @@ import { inferLogKernel } from './bootlog/infer';
 import { parseBootLog, type BootLog } from './bootlog/parse';
 import { logTableToScenario } from './bootlog/toTable';
 import { looksLikeBzImage, readBzImage } from './bzimage';
+import { decompressFile, fileCompression, looksBinary, unknownBinary } from './compressedInput';
 import type { SymbolIndex } from './elf/kallsyms';
 import { readRelocatable } from './elf/relocatable';
 import { readVmlinux, type KernelImage } from './elf/vmlinux';
 
-export type BinaryKind = 'vmlinux' | 'relocatable' | 'bzimage' | 'boot-log';
+/** `unknown`: binary data of no known format (one error says what it starts with). */
+export type BinaryKind = 'vmlinux' | 'relocatable' | 'bzimage' | 'boot-log' | 'unknown';
 
 /** A kernel input read into the model (or the reasons it could not be). */
 export interface BinaryInput {
@@ -53,6 +55,24 @@ export function detectBinaryKind(bytes: Uint8Array): BinaryKind | 'elf' | undefi
 export async function readBinaryInput(
   bytes: Uint8Array,
   opts: DetectOptions = {},
+): Promise<BinaryInput | undefined> {
+  const compression = fileCompression(bytes);
+  if (compression) {
+    // `.ko.xz`, `.ko.zst`, `.ko.gz`, a compressed vmlinux or log: read what is inside, once.
+    const out = await decompressFile(compression, bytes);
+    if (!out.ok) return { kind: 'unknown', diagnostics: [out.diagnostic] };
+    const inner = fileCompression(out.data) ? undefined : await readKnownInput(out.data, opts);
+    return inner ?? { kind: 'unknown', diagnostics: [unknownBinary(out.data, compression)] };
+  }
+  const known = await readKnownInput(bytes, opts);
+  if (known || !looksBinary(bytes.subarray(0, 1 << 16))) return known;
+  return { kind: 'unknown', diagnostics: [unknownBinary(bytes)] };
+}
+
+/** ELF, bzImage or boot log by content; undefined for anything else. */
+async function readKnownInput(
+  bytes: Uint8Array,
+  opts: DetectOptions,
 ): Promise<BinaryInput | undefined> {
   const kind = detectBinaryKind(bytes);
   if (kind === undefined) return undefined;

@@ -8,6 +8,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus, wrapBzImage } from '../../fixtures/hostile/corpus';
+import { readRegionImage } from '../binary/kallsyms/regionImage';
 import { createDecoder } from '../disasm/decoder';
 import { readKernelFile } from '../worker/readKernelFile';
 import { seededRandom } from './mutators';
@@ -19,6 +20,7 @@ const ITERATIONS: Record<string, number> = {
   'scenario-text': 3000,
   'scenario-json': 2000,
   permalink: 2000,
+  kallsyms: 300,
 };
 
 const decoder = createDecoder();
@@ -71,6 +73,7 @@ describe('the corpus itself reads cleanly (so mutants start from valid inputs)',
       'serial-6.1.log:bootlog:true',
       'vmlinuz.zst:bzimage:true',
       'vmlinuz.xz:bzimage:true',
+      'xt_rateest.ko.xz:relocatable:true',
       'vmlinuz.gz:bzimage:true',
       'serial-7.2.log:bootlog:true',
       'serial-6.12.log:bootlog:true',
@@ -79,6 +82,10 @@ describe('the corpus itself reads cleanly (so mutants start from valid inputs)',
       'scenario-1.json:scenario-json:true',
       'scenario.txt:scenario-text:true',
     ]);
+    for (const k of corpus.kallsyms) {
+      const r = readRegionImage({ name: '.rodata', bytes: k.bytes, addr: k.addr });
+      expect([k.name, r.kallsyms.ok]).toEqual([k.name, true]);
+    }
   });
 
   it('a bzImage whose payload is cut says where the payload was expected', async () => {

@@ -12,6 +12,7 @@ import { parseTextScenario } from '../core/scenario/text';
 import { decodePermalink } from '../permalink/codec';
 import { decodeTable, encodeTable } from '../worker/tableColumns';
 import { readKernelFile } from '../worker/readKernelFile';
+import { readRegionImage } from '../binary/kallsyms/regionImage';
 import type { Rng } from './mutators';
 import { mutateBytes, mutateText } from './mutators';
 
@@ -25,6 +26,8 @@ export interface Corpus {
   jsonScenarios: string[];
   /** Permalink fragments (`#v1=…`). */
   links: string[];
+  /** `.rodata`-like regions holding kallsyms (6.1, 6.12, 7.x) and feature-name arrays. */
+  kallsyms: { name: string; bytes: Uint8Array; addr: bigint }[];
 }
 
 export interface FuzzTarget {
@@ -118,6 +121,28 @@ export function createTargets(corpus: Corpus, decoder: InsnDecoder): FuzzTarget[
     },
     textTarget('scenario-text', corpus.scenarios, (t) => parseTextScenario(t), true),
     textTarget('scenario-json', corpus.jsonScenarios, (t) => parseJsonScenario(t), true),
+    {
+      name: 'kallsyms',
+      mutate(rnd) {
+        const i = pickIndex(rnd, corpus.kallsyms.length);
+        const seed = corpus.kallsyms[i]!;
+        return { label: seed.name, input: mutateBytes(seed.bytes, rnd) };
+      },
+      async check(input) {
+        // Every seed sits at one address (its pc-relative offsets assume it).
+        const addr = corpus.kallsyms[0]?.addr ?? 0n;
+        const r = readRegionImage({ name: '.rodata', bytes: input, addr });
+        const bad = checkDiagnostics(r.kallsyms.diagnostics, false);
+        if (bad) return bad;
+        if (!r.kallsyms.ok) return null;
+        const c = r.kallsyms.value.columns;
+        for (let i = 0; i < c.count; i++) if (c.name(i) === undefined) return `no name for ${i}`;
+        c.indexOf('nop_func');
+        for (const [i, n] of r.featureNames?.names ?? [])
+          if (!(i >= 0) || !n) return `feature ${i} has an empty name`;
+        return null;
+      },
+    },
     {
       name: 'permalink',
       mutate(rnd) {

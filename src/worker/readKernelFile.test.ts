@@ -1,4 +1,7 @@
+import { gzipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CAPTURES, capturesPresent } from '../binary/captures';
 import { readFixture } from '../binary/elf/testFixtures';
 import { detectKind } from './detectKind';
 import { readKernelFile } from './readKernelFile';
@@ -49,12 +52,28 @@ describe('readKernelFile', () => {
           severity: 'error',
           code: 'unknown-format',
           message:
-            'junk.bin is not an ELF file, a bzImage, a boot log or a scenario (it is binary and has no known magic at offset 0)',
+            'junk.bin: binary data of no known format (starts with 00 01 02 03); tried ELF (vmlinux, .o, .ko), bzImage, xz/zstd/gzip-compressed ELF, boot log, System.map, scenario',
+          location: { kind: 'offset', offset: 0, what: 'magic' },
         },
       ],
     });
     const map = await readKernelFile(readFixture('mini-alt.System.map'), 'System.map');
     expect(map.diagnostics[0]?.code).toBe('system-map-alone');
+  });
+
+  it('reads a module as distributions ship it (.ko.xz) and refuses compressed non-kernels', async () => {
+    const ko = await readKernelFile(readFixture('xt_rateest-7.3.ko.xz'), 'xt_rateest.ko.xz');
+    if (!ko.ok || !('table' in ko)) throw new Error(JSON.stringify(ko.diagnostics));
+    expect([ko.kind, ko.release, ko.table.kernel, ko.table.sites.length]).toEqual([
+      'relocatable',
+      '7.3-cloud-amd64',
+      '7.3',
+      1,
+    ]);
+    const text = await readKernelFile(gzipSync(new TextEncoder().encode('kernel 7.2\n')), 's.gz');
+    expect(text.diagnostics.map((d) => d.message)).toEqual([
+      'the gzip data decompresses to data of no known format (starts with 6b 65 72 6e 65 6c 20 37); tried ELF (vmlinux, .o, .ko), bzImage, xz/zstd/gzip-compressed ELF, boot log, System.map, scenario',
+    ]);
   });
 
   it('hands scenario text back as text (BOM dropped) for the store to parse', async () => {
@@ -67,5 +86,21 @@ describe('readKernelFile', () => {
     expect(
       r.ok && 'table' in r && [r.kind, r.table.kernel, r.table.sites.length, r.table.features],
     ).toEqual(['bootlog', '6.12', 3, [117]]);
+  });
+});
+
+describe.skipIf(!capturesPresent())('the worker on a real bare vmlinuz (Debian 7.2.13)', () => {
+  it('decompresses it (zstd, wasm) and names every site from the image’s kallsyms', async () => {
+    const bytes = new Uint8Array(readFileSync(`${CAPTURES}/debian-sid-7.2.13/vmlinuz`));
+    const r = await readKernelFile(bytes, 'vmlinuz');
+    if (!r.ok || !('table' in r)) throw new Error(JSON.stringify(r.diagnostics));
+    expect([r.kind, r.release, r.table.sites.length]).toEqual([
+      'bzimage',
+      '7.2.13+deb14-cloud-amd64',
+      6186,
+    ]);
+    expect(r.table.sites.filter((s) => !s.symbol)).toEqual([]);
+    expect(r.table.sites[0]?.symbol).toBe('start_kernel+0x35/0x8a0');
+    expect(r.table.symbols.map((s) => s.name).sort()).toEqual(['BUG_func', 'nop_func']);
   });
 });

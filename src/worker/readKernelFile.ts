@@ -6,6 +6,8 @@
  */
 import type { AltTable, Diagnostic } from '../core/model';
 import { readBzImage } from '../binary/bzimage';
+import { decompressFile, fileCompression, unknownBinary } from '../binary/compressedInput';
+import type { Compression } from '../binary/decompress';
 import { readBinaryInput } from '../binary/detect';
 import { readRelocatable } from '../binary/elf/relocatable';
 import { readVmlinux } from '../binary/elf/vmlinux';
@@ -37,7 +39,26 @@ const fail = (kind: InputKind, code: string, message: string): FileOutcome => ({
 
 /** Read `bytes` (the whole file) named `name` (only used in messages). */
 export async function readKernelFile(bytes: Uint8Array, name: string): Promise<FileOutcome> {
+  const compression = fileCompression(bytes);
+  if (compression) {
+    // A `.ko.xz`/`.ko.zst`/`.ko.gz` or a compressed vmlinux: read what is inside, once.
+    const out = await decompressFile(compression, bytes);
+    if (!out.ok) return { ok: false, kind: 'binary', diagnostics: [out.diagnostic] };
+    if (fileCompression(out.data))
+      return { ok: false, kind: 'binary', diagnostics: [unknownBinary(out.data, compression)] };
+    return readUncompressed(out.data, name, compression);
+  }
+  return readUncompressed(bytes, name);
+}
+
+async function readUncompressed(
+  bytes: Uint8Array,
+  name: string,
+  inside?: Compression,
+): Promise<FileOutcome> {
   const kind = detectKind(bytes.subarray(0, DETECT_BYTES));
+  if (inside && (kind === 'scenario-json' || kind === 'scenario-text' || kind === 'binary'))
+    return { ok: false, kind: 'binary', diagnostics: [unknownBinary(bytes, inside)] };
   try {
     if (kind === 'bzimage') return await readBzImageFile(bytes);
     if (kind === 'bootlog') return await readBootLogFile(bytes, name);
@@ -84,17 +105,14 @@ function readAs(kind: InputKind, bytes: Uint8Array, name: string): FileOutcome {
         `${name}: e_type ${(bytes[16] ?? 0) | ((bytes[17] ?? 0) << 8)} at offset 16 is neither ` +
           `an executable (vmlinux) nor a relocatable object (.o/.ko)`,
       );
-    case 'binary':
-      return fail(
-        kind,
-        'unknown-format',
-        `${name} is not an ELF file, a bzImage, a boot log or a scenario (it is binary and has ` +
-          `no known magic at offset 0)`,
-      );
+    case 'binary': {
+      const d = unknownBinary(bytes);
+      return { ok: false, kind, diagnostics: [{ ...d, message: `${name}: ${d.message}` }] };
+    }
   }
 }
 
-/** A `vmlinuz`: the ELF inside, decompressed (capped); sites are named by address. */
+/** A `vmlinuz`: the ELF inside, decompressed (capped); sites named from its own kallsyms. */
 async function readBzImageFile(bytes: Uint8Array): Promise<FileOutcome> {
   const r = await readBzImage(bytes);
   if (!r.ok) return { ok: false, kind: 'bzimage', diagnostics: r.diagnostics };

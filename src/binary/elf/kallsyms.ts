@@ -24,6 +24,11 @@ export interface SymbolColumns {
   name(i: number): string;
   /** First symbol (input order) with exactly this name, or -1. */
   indexOf(name: string): number;
+  /**
+   * Input order is the kernel's own kallsyms order (decoded from an image): among aliases the
+   * first is the one `%pS` prints, with no ranking needed.
+   */
+  kernelOrder?: boolean;
 }
 
 /** Host byte order decides where the halves of a u64 sit in a Uint32Array view. */
@@ -58,7 +63,7 @@ export class SymbolIndex {
       const l = cols.lo[i] as number;
       if (u > 0 && hi[u - 1] === h && lo[u - 1] === l) {
         // Same address: equal symbols stay in input order, so a later one must be better.
-        if (this.printedBefore(i, first[u - 1] as number)) first[u - 1] = i;
+        if (!cols.kernelOrder && this.printedBefore(i, first[u - 1] as number)) first[u - 1] = i;
         continue;
       }
       hi[u] = h;
@@ -129,6 +134,14 @@ export class SymbolIndex {
     const off = this.distance(i, h, l);
     const size = this.distance(i, this.hi[i + 1] as number, this.lo[i + 1] as number);
     return `${name}+0x${off.toString(16)}/0x${size.toString(16)}`;
+  }
+
+  /** Distance from `addr` (a symbol's address) to the next higher symbol: `%pS`'s size. */
+  extent(addr: bigint): bigint | undefined {
+    if (addr < 0n || addr >= 1n << 64n) return undefined;
+    const i = this.find(Number(addr >> 32n), Number(addr & 0xffffffffn));
+    if (i < 0 || i + 1 >= this.hi.length || this.addrAt(i) !== addr) return undefined;
+    return this.addrAt(i + 1) - addr;
   }
 
   /** (h, l) minus the address of `slot`, as a number (BigInt only past 2^53). */

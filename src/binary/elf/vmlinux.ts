@@ -14,8 +14,9 @@ import {
   SHT_NOBITS,
   type ElfSection,
 } from './header';
-import { SymbolIndex } from './kallsyms';
-import { readKallsymColumns } from './kallsymColumns';
+import { columnsOfNamed, SymbolIndex } from './kallsyms';
+import { readFeatureNames, type FeatureNames } from '../kallsyms/capFlags';
+import { readImageSymbols, type NamesSource } from '../kallsyms/fromElf';
 import { chooseKernel } from './kernelVersion';
 import { VirtualMemory } from './memory';
 
@@ -41,8 +42,14 @@ export interface KernelImage {
   altStart: bigint;
   altEnd: bigint;
   names: SymbolIndex;
+  /** Where `names` came from: a System.map (`option`), `.symtab`, the image's kallsyms. */
+  namesFrom?: NamesSource | 'option';
+  /** The image's own `x86_cap_flags`/`x86_bug_flags` names, when its symbols reach them. */
+  featureNames?: FeatureNames;
   sections: ElfSection[];
 }
+
+const emptyColumns = columnsOfNamed([]);
 
 /** Read a linked x86-64 kernel (`vmlinux`) into an AltTable. Never throws. */
 export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadResult<KernelImage> {
@@ -61,8 +68,9 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
     }
     const sections = readSections(r, h);
     const mem = new VirtualMemory(r, sections);
-    const names = opts.names ?? new SymbolIndex(readKallsymColumns(r, sections));
     const diagnostics: Diagnostic[] = [];
+    const own = opts.names ? undefined : readImageSymbols(r, sections, diagnostics);
+    const names = opts.names ?? new SymbolIndex(own?.columns ?? emptyColumns);
     const banner = findImageBanner(mem, sections, names);
     const kernel = chooseKernel(banner, opts.kernel, diagnostics);
     if (!kernel.version) return failResult(...diagnostics);
@@ -104,6 +112,8 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
         altStart: alt.addr,
         altEnd: alt.addr + BigInt(alt.size),
         names,
+        namesFrom: own?.source ?? 'option',
+        featureNames: readFeatureNames(mem, names),
         sections,
       },
       diagnostics,
