@@ -1,6 +1,6 @@
 import type { FeatureIndex, KernelVersion } from '../model';
 import { toFeatureIndex } from '../model';
-import { getProfile, type RawCatalogue } from '../profiles';
+import { RAW_CATALOGUES, type RawCatalogue } from './catalogueData';
 
 /** One `X86_FEATURE_*` or `X86_BUG_*` bit of a kernel's `cpufeatures.h`. */
 export interface CpuFeature {
@@ -79,7 +79,7 @@ const catalogues = new Map<KernelVersion, FeatureCatalogue>();
 export function getCatalogue(kernel: KernelVersion): FeatureCatalogue {
   let c = catalogues.get(kernel);
   if (!c) {
-    c = buildCatalogue(kernel, getProfile(kernel).catalogue);
+    c = buildCatalogue(kernel, RAW_CATALOGUES[kernel]);
     catalogues.set(kernel, c);
   }
   return c;

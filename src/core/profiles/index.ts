@@ -17,4 +17,4 @@ export function getProfile(kernel: KernelVersion): KernelProfile {
   return p;
 }
 
-export type { KernelProfile, RawCatalogue, SiteLoopKind } from './types';
+export type { KernelProfile, SiteLoopKind } from './types';

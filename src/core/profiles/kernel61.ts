@@ -1,8 +1,7 @@
-import cpufeatures61 from '../features/cpufeatures-6.1.json';
 import { fixupCallAndJump } from '../patch/fixups61';
 import { formatFeatLine61 } from '../patch/log';
 import { ASM_NOP_MAX_61, optimizeNops61 } from '../patch/nops61';
-import type { KernelProfile, RawCatalogue } from './types';
+import type { KernelProfile } from './types';
 
 /**
  * 6.1 (5.13–6.2 rules; Debian 12's 6.1.192): 12-byte entries with `u16 cpuid` (bit 15 = NOT),
@@ -24,6 +23,5 @@ export const KERNEL_61: KernelProfile = {
   loops: { 'multi-pass': 'in-place', 'single-pass': 'single-pass' },
   formatFeatLine: formatFeatLine61,
   logFormat: 'feat-not-mark',
-  catalogue: cpufeatures61 as RawCatalogue,
   passes: ['paravirt', 'retpolines', 'returns', 'alternatives', 'endbr-seal', 'smp-locks'],
 };

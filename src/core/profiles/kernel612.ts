@@ -1,9 +1,8 @@
-import cpufeatures612 from '../features/cpufeatures-6.12.json';
 import { formatFeatLine } from '../patch/log';
 import { ASM_NOP_MAX, optimizeNops } from '../patch/nops';
 import { isNop612 } from '../patch/isNop';
 import { relocateReplacement } from '../patch/relocate';
-import type { KernelProfile, RawCatalogue, RelocateEngine } from './types';
+import type { KernelProfile, RelocateEngine } from './types';
 
 /** 6.4+ `apply_relocation()`: the decoder finds every relative field (6.12, 7.2, 7.3). */
 export const relocateDecoded: RelocateEngine = (buf, len, e, decoder) =>
@@ -28,7 +27,6 @@ export const KERNEL_612: KernelProfile = {
   loops: { 'multi-pass': 'multi-pass', 'single-pass': 'single-pass' },
   formatFeatLine,
   logFormat: 'feat-flags',
-  catalogue: cpufeatures612 as RawCatalogue,
   passes: [
     'cfi',
     'retpolines',

@@ -1,9 +1,8 @@
-import cpufeatures72 from '../features/cpufeatures-7.2.json';
 import { formatFeatLine } from '../patch/log';
 import { ASM_NOP_MAX, optimizeNops } from '../patch/nops';
 import { isNop72 } from '../patch/isNop';
 import { relocateDecoded } from './kernel612';
-import type { KernelProfile, RawCatalogue } from './types';
+import type { KernelProfile } from './types';
 
 /**
  * 7.2 (also 7.0–7.1): 6.12's entries, macros and relocation, the unified `insn_is_nop()`, and
@@ -24,7 +23,6 @@ export const KERNEL_72: KernelProfile = {
   loops: { 'multi-pass': 'multi-pass', 'single-pass': 'single-pass' },
   formatFeatLine,
   logFormat: 'feat-flags',
-  catalogue: cpufeatures72 as RawCatalogue,
   passes: [
     'cfi',
     'retpolines',

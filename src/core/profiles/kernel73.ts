@@ -1,6 +1,5 @@
-import cpufeatures73 from '../features/cpufeatures-7.3.json';
 import { KERNEL_72 } from './kernel72';
-import type { KernelProfile, RawCatalogue } from './types';
+import type { KernelProfile } from './types';
 
 /**
  * 7.3: the alternatives code of `arch/x86/kernel/alternative.c` (optimize_nops, relocation,
@@ -13,6 +12,5 @@ import type { KernelProfile, RawCatalogue } from './types';
 export const KERNEL_73: KernelProfile = {
   ...KERNEL_72,
   version: '7.3',
-  catalogue: cpufeatures73 as RawCatalogue,
   passes: KERNEL_72.passes.filter((p) => p !== 'smp-locks'),
 };

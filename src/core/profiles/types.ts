@@ -1,7 +1,7 @@
 /**
  * A kernel generation as data: how its `struct alt_instr` is laid out, how its macros pad a
  * site, its NOPs and NOP optimiser, its relocation engine, its patch loop, its log format, its
- * feature catalogue and the boot passes it runs in order. Adding a generation adds one profile
+ * feature catalogue (by version, features/catalogueData.ts) and the boot passes it runs in order. Adding a generation adds one profile
  * file beside these, not `if (kernel === …)` in the loops.
  */
 import type { AltEntry, KernelVersion, PatchLoop, Site } from '../model';
@@ -10,23 +10,6 @@ import type { PassName } from '../passes/types';
 import type { OnNopRun } from '../patch/nops';
 import type { RelocationStop } from '../patch/relocate';
 import type { Relocation } from '../patch/report';
-
-/** The raw feature table a catalogue is built from (`src/core/features/cpufeatures-*.json`). */
-export interface RawCatalogue {
-  NCAPINTS: number;
-  NBUGINTS: number;
-  words?: Record<string, string>;
-  features: {
-    name: string;
-    macro: string;
-    word: number;
-    bit: number;
-    index: number;
-    cpuinfo: string | null;
-    comment: string | null;
-    bug: boolean;
-  }[];
-}
 
 /** What a relocation engine did to the copied replacement. */
 export interface RelocationOutcome {
@@ -85,7 +68,9 @@ export interface KernelProfile {
   formatFeatLine(site: Site, e: AltEntry, len: number): string;
   /** Log dialect, for reading boot logs back: 6.1 marks NOT with `!` and prints no flags. */
   logFormat: 'feat-not-mark' | 'feat-flags';
-  catalogue: RawCatalogue;
+  // The feature catalogue is `features/cpufeatures-<version>.json` (features/catalogueData.ts):
+  // kept out of the profile so modules that need only the rules (model.ts → defaultLoop, the
+  // permalink codec, Playwright specs) do not load JSON.
   /** Boot passes that rewrite text, in the kernel's order (alternative_instructions()). */
   passes: readonly PassName[];
 }
