@@ -61,6 +61,7 @@ test('a typo opened as a file: the error, not a white page; fixing it brings the
     "The scenario has an error4:7 unknown feature 'XSAVEOPTZ'",
   );
   await expect(page.getByTestId('site-list')).toHaveCount(0);
+  await page.screenshot({ path: 'e2e-output/typo-error-state.png' });
   await fixTypoByTyping(page);
   await expectSitesBack(app);
 });

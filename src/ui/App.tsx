@@ -88,7 +88,7 @@ export function App() {
             <FeaturesPanel />
           </ErrorBoundary>
         </div>
-        <ErrorBoundary area="the results" resetKey={text}>
+        <ErrorBoundary area="the results" resetKey={text} className="results-whole">
           <Results />
         </ErrorBoundary>
       </main>
@@ -102,11 +102,13 @@ function Results() {
   const selected = useAppState((s) => s.site);
   const disasmError = useAppState((s) => s.disasmError);
   if (disasmError)
-    return <p className="panel error">The disassembler failed to load: {disasmError}</p>;
+    return (
+      <p className="panel error results-whole">The disassembler failed to load: {disasmError}</p>
+    );
   if (!table) return <ScenarioErrorState />;
   if (!report)
     return (
-      <p className="panel muted" aria-live="polite">
+      <p className="panel muted results-whole" aria-live="polite">
         Loading the x86 decoder…
       </p>
     );

@@ -10,6 +10,8 @@ interface Props {
   resetKey?: unknown;
   /** The outermost boundary: no editor is left on screen, so the message shows the text. */
   whole?: boolean;
+  /** Extra class for the message (its place in the layout grid). */
+  className?: string;
   children: ReactNode;
 }
 
@@ -62,7 +64,11 @@ export class ErrorBoundary extends Component<Props, State> {
     if (!error) return this.props.children;
     const text = this.props.whole ? this.context?.store.getState().text : undefined;
     return (
-      <div className="panel render-error" role="alert" data-testid="render-error">
+      <div
+        className={`panel render-error ${this.props.className ?? ''}`}
+        role="alert"
+        data-testid="render-error"
+      >
         <h2>Something in {this.props.area} went wrong</h2>
         <p>
           {error.message}. Your scenario text is kept (it is saved in this browser); resetting the

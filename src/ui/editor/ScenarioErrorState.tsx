@@ -20,9 +20,13 @@ function FirstError({ error }: { error: Diagnostic }) {
 export function ScenarioErrorState() {
   const errors = errorsOf(useAppState((s) => s.diagnostics));
   const first = errors[0];
-  if (!first) return <p className="panel muted">The scenario has no sites yet.</p>;
+  if (!first) return <p className="panel muted results-whole">The scenario has no sites yet.</p>;
   return (
-    <div className="panel scenario-error-state" role="status" data-testid="scenario-error-state">
+    <div
+      className="panel scenario-error-state results-whole"
+      role="status"
+      data-testid="scenario-error-state"
+    >
       <h2>The scenario has {errors.length === 1 ? 'an error' : `${errors.length} errors`}</h2>
       <p>
         <FirstError error={first} />

@@ -66,7 +66,7 @@ export function FeaturesPanel() {
                 QEMU {n}
               </option>
             ))}
-            <option value="text">paste or open cpuinfo / a feature list…</option>
+            <option value="text">cpuinfo or feature list…</option>
           </select>
         </label>
       </div>
