@@ -22,18 +22,21 @@ export function sectionRegion(r: ByteReader, s: ElfSection | undefined): Region 
 export function readImageSymbols(
   r: ByteReader,
   sections: readonly ElfSection[],
-  diagnostics: Diagnostic[],
-): { columns: SymbolColumns; source: NamesSource; kallsyms?: Kallsyms } {
+): { columns: SymbolColumns; source: NamesSource; kallsyms?: Kallsyms; diagnostics: Diagnostic[] } {
   const symtab = readKallsymColumns(r, sections);
-  if (symtab.count > 0) return { columns: symtab, source: 'symtab' };
+  if (symtab.count > 0) return { columns: symtab, source: 'symtab', diagnostics: [] };
   const rodata = sectionRegion(
     r,
     sections.find((s) => s.name === '.rodata'),
   );
-  if (!rodata) return { columns: symtab, source: 'none' };
+  if (!rodata) return { columns: symtab, source: 'none', diagnostics: [] };
   const k = readKallsyms(rodata);
-  diagnostics.push(...k.diagnostics);
   return k.ok
-    ? { columns: k.value.columns, source: 'kallsyms', kallsyms: k.value }
-    : { columns: symtab, source: 'none' };
+    ? {
+        columns: k.value.columns,
+        source: 'kallsyms',
+        kallsyms: k.value,
+        diagnostics: k.diagnostics,
+      }
+    : { columns: symtab, source: 'none', diagnostics: k.diagnostics };
 }
