@@ -64,9 +64,9 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
     }
     const sections = readSections(r, h);
     const mem = new VirtualMemory(r, sections);
-    const own = opts.names ? undefined : readImageSymbols(r, sections);
-    const names = opts.names ?? new SymbolIndex(own?.columns ?? emptyColumns);
     const diagnostics: Diagnostic[] = [];
+    const own = opts.names ? undefined : readImageSymbols(r, sections, diagnostics);
+    const names = opts.names ?? new SymbolIndex(own?.columns ?? emptyColumns);
     const kernel = chooseKernel(findImageBanner(mem, sections, names), opts.kernel, diagnostics);
     if (!kernel.version) return failResult(...diagnostics);
 
@@ -102,7 +102,7 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
         featureNames: readFeatureNames(mem, names),
         sections,
       },
-      [...(own?.diagnostics ?? []), ...diagnostics],
+      diagnostics,
     );
   });
 }

@@ -22,21 +22,18 @@ export function sectionRegion(r: ByteReader, s: ElfSection | undefined): Region 
 export function readImageSymbols(
   r: ByteReader,
   sections: readonly ElfSection[],
-): { columns: SymbolColumns; source: NamesSource; kallsyms?: Kallsyms; diagnostics: Diagnostic[] } {
+  diagnostics: Diagnostic[],
+): { columns: SymbolColumns; source: NamesSource; kallsyms?: Kallsyms } {
   const symtab = readKallsymColumns(r, sections);
-  if (symtab.count > 0) return { columns: symtab, source: 'symtab', diagnostics: [] };
+  if (symtab.count > 0) return { columns: symtab, source: 'symtab' };
   const rodata = sectionRegion(
     r,
     sections.find((s) => s.name === '.rodata'),
   );
-  if (!rodata) return { columns: symtab, source: 'none', diagnostics: [] };
+  if (!rodata) return { columns: symtab, source: 'none' };
   const k = readKallsyms(rodata);
+  diagnostics.push(...k.diagnostics);
   return k.ok
-    ? {
-        columns: k.value.columns,
-        source: 'kallsyms',
-        kallsyms: k.value,
-        diagnostics: k.diagnostics,
-      }
-    : { columns: symtab, source: 'none', diagnostics: k.diagnostics };
+    ? { columns: k.value.columns, source: 'kallsyms', kallsyms: k.value }
+    : { columns: symtab, source: 'none' };
 }

@@ -7,7 +7,7 @@ import {
   capturesPresent,
   readCaptureText,
   readCaptureXz,
-  type CaptureKernel,
+  type CaptureDir,
 } from '../captures';
 import { readElfHeader, readSections, type ElfSection } from '../elf/header';
 import { selectKallsyms, SymbolIndex } from '../elf/kallsyms';
@@ -20,7 +20,7 @@ import { readKallsyms } from './read';
 const present = capturesPresent();
 
 /** Real Debian images: the layout their kallsyms must be found in, and what .symtab lacks. */
-const KERNELS: { dir: CaptureKernel; mode: string; count: number }[] = [
+const KERNELS: { dir: CaptureDir; mode: string; count: number }[] = [
   { dir: 'debian-bookworm-6.1.192', mode: 'absolute-percpu', count: 87347 },
   { dir: 'debian-sid-7.2.13', mode: 'pc-relative', count: 186798 },
 ];
@@ -89,7 +89,7 @@ for (const k of KERNELS) {
       );
       if (!bz.ok) throw new Error(JSON.stringify(bz.diagnostics));
       const img = elfOf(bz.value.elf);
-      const names = new SymbolIndex(readImageSymbols(img.r, img.sections).columns);
+      const names = new SymbolIndex(readImageSymbols(img.r, img.sections, []).columns);
       const got = readFeatureNames(new VirtualMemory(img.r, img.sections), names);
       const want = JSON.parse(readCaptureText(k.dir, 'feature-names.json')) as {
         ncapints_x32: number;

@@ -21,19 +21,15 @@ async function run(...argv: string[]) {
 }
 
 describe('altscope patch on files as distributions ship them', () => {
-  for (const file of ['xt_rateest-7.3.ko.xz', 'xt_rateest-7.3.ko.zst']) {
-    it(`reads ${file} directly, its profile from vermagic`, async () => {
-      const r = await run('patch', fixture(file), '--features', 'POPCNT', '--json');
-      expect(r.status).toBe(0);
-      const doc = JSON.parse(r.stdout);
-      expect(doc.kernel).toBe('7.2');
-      expect(
-        doc.sites.map((s: Record<string, string>) => [s.place, s.symbol, s.old, s.final]),
-      ).toEqual([
-        ['.text+0x87', 'xt_rateest_mt_checkentry+0x27/0x100', 'e800000000', 'f30fb8c790'],
-      ]);
-    });
-  }
+  it('reads a Debian .ko.xz directly, its profile from vermagic', async () => {
+    const r = await run('patch', fixture('xt_rateest-7.3.ko.xz'), '--features', 'POPCNT', '--json');
+    expect(r.status).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.kernel).toBe('7.2');
+    expect(
+      doc.sites.map((s: Record<string, string>) => [s.place, s.symbol, s.old, s.final]),
+    ).toEqual([['.text+0x87', 'xt_rateest_mt_checkentry+0x27/0x100', 'e800000000', 'f30fb8c790']]);
+  });
 
   it('binary input of no known format gets one line naming its magic, never its bytes', async () => {
     extra['x.bin'] = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0xff, 0x1b, 0x5b, 0x41]);
@@ -44,6 +40,26 @@ describe('altscope patch on files as distributions ship them', () => {
         'ELF (vmlinux, .o, .ko), bzImage, xz/zstd/gzip-compressed ELF, boot log, System.map, ' +
         'scenario (at byte offset 0)\n',
     ]);
+  });
+
+  it('reads the same module zstd-compressed (.ko.zst) exactly as the .ko.xz', async () => {
+    const zst = await run(
+      'patch',
+      fixture('xt_rateest-7.3.ko.zst'),
+      '--features',
+      'POPCNT',
+      '--json',
+    );
+    const xz = await run(
+      'patch',
+      fixture('xt_rateest-7.3.ko.xz'),
+      '--features',
+      'POPCNT',
+      '--json',
+    );
+    expect(zst.status).toBe(0);
+    expect(JSON.parse(zst.stdout).sites).toHaveLength(1);
+    expect(zst.stdout).toBe(xz.stdout);
   });
 });
 
