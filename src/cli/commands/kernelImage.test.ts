@@ -41,6 +41,26 @@ describe('altscope patch on files as distributions ship them', () => {
         'scenario (at byte offset 0)\n',
     ]);
   });
+
+  it('reads the same module zstd-compressed (.ko.zst) exactly as the .ko.xz', async () => {
+    const zst = await run(
+      'patch',
+      fixture('xt_rateest-7.3.ko.zst'),
+      '--features',
+      'POPCNT',
+      '--json',
+    );
+    const xz = await run(
+      'patch',
+      fixture('xt_rateest-7.3.ko.xz'),
+      '--features',
+      'POPCNT',
+      '--json',
+    );
+    expect(zst.status).toBe(0);
+    expect(JSON.parse(zst.stdout).sites).toHaveLength(1);
+    expect(zst.stdout).toBe(xz.stdout);
+  });
 });
 
 const present = capturesPresent();
