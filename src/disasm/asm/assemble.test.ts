@@ -71,7 +71,7 @@ describe('assembler: the instructions alternatives use', () => {
   it.each([
     ['foo %rax', "1:1 unknown instruction 'foo'"],
     ['mov %rax', "1:1 'mov' does not take 1 operand"],
-    ['nop\nmov 8(%rax, %rbx', "2:17 expected ')' to close '(' at column 6"],
+    ['nop\nmov 8(%rax, %rbx', "2:17 expected ')' to close '('"],
     ['inc (%rax)', '1:1 operand size is ambiguous: add a size suffix (b, w, l or q)'],
     ['call missing_func', "1:6 unknown symbol 'missing_func'"],
     ['jmp 2f; 2: nop; jmp 3b', "1:21 no label '3:' before this line"],

@@ -76,11 +76,7 @@ export function parseAttOperand(
     if (seg !== undefined) return { kind: 'mem', seg, disp: expr, scale: 1, column };
     return { kind: 'expr', expr, column, ...(star ? { star } : {}) };
   }
-  if (!text.endsWith(')'))
-    throw new AsmSyntaxError(
-      col + text.length,
-      `expected ')' to close '(' at column ${col + open}`,
-    );
+  if (!text.endsWith(')')) throw new AsmSyntaxError(col + text.length, `expected ')' to close '('`);
   const regs = parseParens(text.slice(open + 1, -1), col + open, isReg);
   const dispText = text.slice(0, open);
   const mem: Operand = { kind: 'mem', scale: regs.scale, column };
