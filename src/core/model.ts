@@ -3,6 +3,7 @@
  * One concept each: entries (`struct alt_instr`), sites (consecutive entries at one address),
  * the memory a table can read (pv_ops slots), and the symbols it names.
  */
+import type { MacroExpansion } from './macros/expand';
 
 /** A 64-bit kernel virtual address (or a section-relative offset for relocatable objects). */
 export type Addr = bigint & { readonly __brand: 'Addr' };
@@ -58,6 +59,8 @@ export interface AltEntry {
 /** A patch site: consecutive entries with the same `instr`, in table order. */
 export interface Site {
   addr: Addr;
+  /** The macro this site was written as (text scenarios), with its layout per level. */
+  expansion?: MacroExpansion;
   /** `%pS`-style name, e.g. `save_fpregs_to_fpstate+0x43/0xa0`. */
   symbol?: string;
   /** Section-relative place in a relocatable object (`.text+0x30`); absent for vmlinux. */

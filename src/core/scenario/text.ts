@@ -27,6 +27,10 @@ import type { SiteDraft } from './textDraft';
 import type { EntryContext } from './textEntry';
 import { parseEntryHead } from './textEntry';
 import { buildSite, DEFAULT_REPLACEMENT_BASE } from './textDraft';
+import type { MacroSupport } from './textMacro';
+import { expandDraft } from './textMacro';
+import { layoutForKernel } from '../macros/expand';
+import { MACRO_WORDS, parseMacroCall } from '../macros/macroSyntax';
 
 /** What a parser returns: a table when there were no errors, and every diagnostic. */
 export interface ScenarioParse {
@@ -61,6 +65,7 @@ class TextParser implements EntryContext {
   constructor(
     private readonly file: string | undefined,
     private readonly kernelOverride: KernelVersion | undefined,
+    private readonly macros: Partial<MacroSupport>,
   ) {
     if (kernelOverride) this.kernel = kernelOverride;
   }
@@ -84,6 +89,13 @@ class TextParser implements EntryContext {
     const tokens = tokenizeLine(text);
     const head = tokens[0];
     if (!head) return;
+    const word = /^[A-Za-z_0-9]+/.exec(head.text)?.[0] ?? '';
+    if (MACRO_WORDS.includes(word)) {
+      this.sink = undefined;
+      this.parseMacro(head, text);
+      this.sawStatement = true;
+      return;
+    }
     const statement = STATEMENTS.find((s) => s === head.text);
     if (statement === undefined) {
       this.continueBytes(tokens);
@@ -280,7 +292,38 @@ class TextParser implements EntryContext {
     appendBytes(this, this.sink, tokens.slice(1));
   }
 
+  /** A macro statement stands for the site's `orig` and `alt` lines. */
+  private parseMacro(head: Token, text: string): void {
+    const site = this.requireSite(head);
+    if (!site) return;
+    if (site.orig || site.entries.length || site.macro) {
+      this.error(
+        head.column,
+        `site ${formatAddr(site.addr)} already has its bytes: a macro replaces its 'orig' and 'alt' lines`,
+        'scenario-duplicate',
+      );
+      site.broken = true;
+      return;
+    }
+    const r = parseMacroCall(text.slice(head.column - 1), head.column);
+    if (!r.ok) {
+      this.error(r.column, r.message, 'scenario-macro');
+      site.broken = true;
+      return;
+    }
+    site.macro = { call: r.call, at: this.at(head.column) };
+  }
+
   private parseAlt(tokens: Token[]): void {
+    if (this.site?.macro) {
+      this.error(
+        tokens[0]!.column,
+        `'alt' after a macro statement: the macro already lists the entries`,
+        'scenario-duplicate',
+      );
+      this.site.broken = true;
+      return;
+    }
     const site = this.requireSite(tokens[0]!);
     const entry = site && parseEntryHead(tokens, this);
     if (!site || !entry) {
@@ -313,9 +356,26 @@ class TextParser implements EntryContext {
     const nextRepl = { addr: DEFAULT_REPLACEMENT_BASE };
     let index = 0;
     const report = (d: Diagnostic): void => void this.diagnostics.push(d);
+    const support: MacroSupport = {
+      layout: this.macros.layout ?? layoutForKernel(this.kernel),
+      directCall: this.macros.directCall ?? true,
+      ...(this.macros.assembler ? { assembler: this.macros.assembler } : {}),
+    };
     for (const draft of this.sites) {
+      const macro = draft.macro;
+      const expansion = macro
+        ? expandDraft(
+            Object.assign(draft, { macro }),
+            nextRepl.addr,
+            support,
+            this.symbolAddrs,
+            (t) => resolveScenarioFeature(t, this.kernel),
+            report,
+          )
+        : undefined;
       const site = buildSite(draft, nextRepl, index, report);
       index += draft.entries.length;
+      if (site && expansion) site.expansion = expansion;
       if (site) sites.push(site);
     }
     if (this.diagnostics.some((d) => d.severity === 'error')) return undefined;
@@ -337,8 +397,9 @@ export function parseTextScenario(
   text: string,
   file?: string,
   kernel?: KernelVersion,
+  macros: Partial<MacroSupport> = {},
 ): ScenarioParse {
-  const parser = new TextParser(file, kernel);
+  const parser = new TextParser(file, kernel, macros);
   const lines = text.split(/\r?\n/);
   lines.forEach((line, i) => parser.parseLine(i + 1, line));
   const table = parser.finish();
