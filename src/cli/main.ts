@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { runAsm } from './commands/asm';
+import { runExpand } from './commands/expand';
 import { runDiffEngines } from './commands/diff-engines';
 import { runCheckLog } from './commands/check-log';
 import { runExamples } from './commands/examples';
@@ -58,6 +59,11 @@ export const COMMANDS: readonly Command[] = [
     name: 'asm',
     summary: "assemble 'ADDR: INSTRUCTION' lines (AT&T or --intel) to 'ADDR: HEX'",
     run: runAsm,
+  },
+  {
+    name: 'expand',
+    summary: 'print the JSON scenario of one ALTERNATIVE… macro as the kernel lays it out',
+    run: runExpand,
   },
   {
     name: 'lint',
