@@ -33,7 +33,8 @@ function useDisasmAfterFirstPaint() {
     () =>
       afterFirstPaint(() => {
         loadBrowserDisasm().then(
-          ({ decoder, disassembler }) => actions.setDisasm(decoder, disassembler),
+          ({ decoder, disassembler, assembler }) =>
+            actions.setDisasm(decoder, disassembler, assembler),
           (e: unknown) => actions.setDisasmError(e instanceof Error ? e.message : String(e)),
         );
       }),

@@ -177,7 +177,7 @@ site 0xffffffff81002000
     ]);
     const none = parseTextScenario(text);
     expect(none.diagnostics.map((d) => d.message)).toEqual([
-      'ALTERNATIVE needs the assembler, which is not loaded here',
+      'ALTERNATIVE needs the assembler (iced-x86), which is not loaded yet',
     ]);
   });
 });

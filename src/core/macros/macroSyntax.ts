@@ -241,3 +241,8 @@ export function parseMacroCall(text: string, column = 1): MacroParse {
     throw e;
   }
 }
+
+/** Does a text scenario hold a macro statement (so it needs the assembler)? */
+export function hasMacroStatement(text: string): boolean {
+  return /^\s*(ALTERNATIVE(_2|_3|_TERNARY)?|alternative(_2|_3|_ternary)?)\b/m.test(text);
+}

@@ -48,7 +48,10 @@ export function expandDraft(
     return undefined;
   };
   if (!support.assembler)
-    return fail(call.column, `${call.macro} needs the assembler, which is not loaded here`);
+    return fail(
+      call.column,
+      `${call.macro} needs the assembler (iced-x86), which is not loaded yet`,
+    );
   const r = expandMacro(call, {
     layout: support.layout,
     site: draft.addr,
