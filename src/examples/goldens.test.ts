@@ -5,6 +5,9 @@ import { parseTextScenario, printTextScenario } from '../core/scenario';
 import { describeTable } from '../core/scenario/testing';
 import { defaultScenario, EXAMPLES } from '.';
 import { listGoldenCases, runGoldenCase } from './goldens';
+import { createAssembler } from '../disasm/asm';
+
+const assembler = createAssembler();
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'examples');
 
@@ -12,7 +15,7 @@ describe('built-in examples', () => {
   it.each(EXAMPLES.map((e) => [e.id, e] as const))(
     '%s parses cleanly and round-trips through the printer',
     (_id, example) => {
-      const parsed = parseTextScenario(example.text);
+      const parsed = parseTextScenario(example.text, undefined, undefined, { assembler });
       expect(parsed.diagnostics).toEqual([]);
       const again = parseTextScenario(printTextScenario(parsed.table!));
       expect(describeTable(again.table!)).toEqual(describeTable(parsed.table!));
