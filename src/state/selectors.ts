@@ -18,8 +18,11 @@ const featureMemo = new WeakMap<
 >();
 
 /** The feature set the simulator sees (stable identity while its inputs do not change). */
+/** One empty list, so the memo below holds while there is no table (a fresh `[]` never would). */
+const NO_FEATURES: readonly number[] = [];
+
 export function selectEffectiveFeatures(s: AppState): ReadonlySet<number> {
-  const scenario = s.table?.features ?? [];
+  const scenario = s.table?.features ?? NO_FEATURES;
   const memo = featureMemo.get(s.features);
   if (memo && memo.scenario === scenario) return memo.set;
   const set = computeEffectiveFeatures(scenario, s.features);
