@@ -50,3 +50,24 @@ test('"Show as bytes" turns the macro site into orig/alt lines with the same res
   await expect(page.getByTestId('macro-expansion')).toHaveCount(0);
   await expect(app.finalColumn).toContainText('rdtscp');
 });
+
+test('presentation at 1280×720, 150 % zoom: editor collapsed, columns and explanation on screen', async ({
+  browser,
+}) => {
+  const page = await browser.newPage({
+    viewport: { width: 853, height: 480 },
+    deviceScaleFactor: 1.5,
+  });
+  const link = encodePermalink(lessonShareState(LESSONS[1]!));
+  await page.goto(`/?present${link}`);
+  const app = new AppPage(page);
+  await expect(app.finalColumn).toContainText('rdtscp');
+  await expect(page.getByTestId('present-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('region', { name: 'Scenario' })).toBeHidden();
+  await expect(app.finalColumn).toBeInViewport();
+  await expect(page.getByTestId('macro-expansion')).toBeInViewport();
+  await expect(page.getByTestId('embed-link')).toHaveAttribute('href', `/?embed${link}`);
+  await page.getByTestId('present-toggle').click();
+  await expect(page.getByRole('region', { name: 'Scenario' })).toBeVisible();
+  await page.close();
+});

@@ -13,6 +13,7 @@ import { Toolbar } from './Toolbar';
 import { afterFirstPaint, whenIdle } from './afterFirstPaint';
 import { loadBrowserDisasm } from '../disasm/browser';
 import { PlainEditor } from './editor/PlainEditor';
+import { usePresenting } from './presentation';
 
 // Monaco (2.7 MB) loads after first paint; until then a plain textarea edits the same text.
 const ScenarioEditor = lazy(() => import('./editor/ScenarioEditor'));
@@ -59,8 +60,9 @@ export function App() {
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
+  const presenting = usePresenting();
   return (
-    <div className="app">
+    <div className={presenting ? 'app presenting' : 'app'}>
       <Toolbar />
       <NoticeBar />
       <LoadPanel />

@@ -9,6 +9,7 @@ import { selectLinkedSites } from '../state/sharedSites';
 import type { ThemeChoice } from '../state/store';
 import { ExamplesMenu } from './ExamplesMenu';
 import { FileInput } from './FileInput';
+import { PresentControls } from './PresentControls';
 
 /** Profile, loop, syntax, theme, examples, file, and the share button. */
 export function Toolbar() {
@@ -115,6 +116,7 @@ export function Toolbar() {
           </button>
         </span>
       )}
+      <PresentControls />
       <span role="status" className="muted small">
         {copied}
       </span>
