@@ -3,7 +3,7 @@
  * `disp(base,index,scale)`, `sym(%rip)`, `%gs:…`, `*` for indirect branches.
  */
 import type { Operand } from './syntax';
-import { AsmSyntaxError, parseExpr } from './syntax';
+import { AsmSyntaxError, makeMem, parseExpr } from './syntax';
 
 const REG = /^%([a-z][a-z0-9]*)$/i;
 
@@ -79,11 +79,6 @@ export function parseAttOperand(
   if (!text.endsWith(')')) throw new AsmSyntaxError(col + text.length, `expected ')' to close '('`);
   const regs = parseParens(text.slice(open + 1, -1), col + open, isReg);
   const dispText = text.slice(0, open);
-  const mem: Operand = { kind: 'mem', scale: regs.scale, column };
-  if (regs.base !== undefined) mem.base = regs.base;
-  if (regs.index !== undefined) mem.index = regs.index;
-  if (seg !== undefined) mem.seg = seg;
-  if (dispText.trim() !== '') mem.disp = parseExpr(dispText, col, false);
-  if (star) mem.star = true;
-  return mem;
+  const disp = dispText.trim() !== '' ? parseExpr(dispText, col, false) : undefined;
+  return makeMem({ ...regs, seg, disp, star: star || undefined }, column);
 }

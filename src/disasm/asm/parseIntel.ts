@@ -3,7 +3,7 @@
  * `[rip+sym]`, bare numbers (immediates or branch targets).
  */
 import type { Expr, Operand } from './syntax';
-import { AsmSyntaxError, parseExpr } from './syntax';
+import { AsmSyntaxError, makeMem, parseExpr } from './syntax';
 
 const PTR_SIZES: Record<string, number> = {
   byte: 1,
@@ -96,21 +96,9 @@ export function parseIntelOperand(
     return { kind: 'reg', reg: lower, column };
   if (text.startsWith('[')) {
     if (!text.endsWith(']')) throw new AsmSyntaxError(col + text.length, `expected ']'`);
-    const b = parseBrackets(text.slice(1, -1), col + 1, isReg);
-    const mem: Operand = { kind: 'mem', scale: b.scale, column };
-    if (b.base !== undefined) mem.base = b.base;
-    if (b.index !== undefined) mem.index = b.index;
-    if (b.disp !== undefined) mem.disp = b.disp;
-    if (seg !== undefined) mem.seg = seg;
-    if (size !== undefined) mem.size = size;
-    return mem;
+    return makeMem({ ...parseBrackets(text.slice(1, -1), col + 1, isReg), seg, size }, column);
   }
   const expr = parseExpr(text, col, true);
-  if (seg !== undefined || size !== undefined) {
-    const mem: Operand = { kind: 'mem', scale: 1, disp: expr, column };
-    if (seg !== undefined) mem.seg = seg;
-    if (size !== undefined) mem.size = size;
-    return mem;
-  }
+  if (seg !== undefined || size !== undefined) return makeMem({ disp: expr, seg, size }, column);
   return { kind: 'expr', expr, column };
 }

@@ -123,3 +123,16 @@ export function parseExpr(text: string, column: number, bareHex: boolean): Expr 
 
 /** Does the expression name something the encoder must look up (a symbol or local label)? */
 export const isSymbolic = (e: Expr): boolean => e.sym !== undefined || e.label !== undefined;
+
+type MemOperand = Extract<Operand, { kind: 'mem' }>;
+
+/** A memory operand with only the parts that were written (exactOptionalPropertyTypes). */
+export function makeMem(
+  parts: Partial<Omit<MemOperand, 'kind' | 'column' | 'scale'>> & { scale?: number },
+  column: number,
+): MemOperand {
+  const mem: MemOperand = { kind: 'mem', scale: parts.scale ?? 1, column };
+  for (const k of ['seg', 'base', 'index', 'disp', 'size', 'star'] as const)
+    if (parts[k] !== undefined) Object.assign(mem, { [k]: parts[k] });
+  return mem;
+}
