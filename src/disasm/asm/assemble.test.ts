@@ -87,3 +87,39 @@ describe('assembler: the instructions alternatives use', () => {
     );
   });
 });
+
+describe('assembler robustness', () => {
+  it('answers 3000 damaged lines with bytes or a located error, never a throw', () => {
+    const seeds = [
+      'call *pv_ops+0x40(%rip)',
+      'movq $0x1234, %gs:0x10',
+      'jz 1f; nop; 1: ret',
+      'mov rax, qword ptr gs:[rbx+rcx*8-8]',
+      'rep stos %rax, (%rdi)',
+      'lea (,%rax,4), %rax',
+    ];
+    const junk = ' ,;:()[]%$*+-#<>"0x1fhqlwbzrip\n';
+    let state = 0x5eed;
+    const rnd = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    let errors = 0;
+    for (let i = 0; i < 3000; i++) {
+      let text = seeds[i % seeds.length]!;
+      for (let k = 0; k < 1 + Math.floor(rnd() * 4); k++) {
+        const at = Math.floor(rnd() * (text.length + 1));
+        const c = junk[Math.floor(rnd() * junk.length)]!;
+        text =
+          rnd() < 0.5
+            ? text.slice(0, at) + c + text.slice(at)
+            : text.slice(0, at) + text.slice(at + 1);
+      }
+      const r = asm.assemble(text, AT, { syntax: i % 2 ? 'intel' : 'att', symbols });
+      if (!r.ok) {
+        errors++;
+        expect(r.error.message.length).toBeGreaterThan(0);
+        expect(r.error.line).toBeGreaterThanOrEqual(1);
+        expect(r.error.column).toBeGreaterThanOrEqual(1);
+      }
+    }
+    expect(errors).toBeGreaterThan(1000);
+  });
+});
