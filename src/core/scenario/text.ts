@@ -356,9 +356,11 @@ class TextParser implements EntryContext {
     const nextRepl = { addr: DEFAULT_REPLACEMENT_BASE };
     let index = 0;
     const report = (d: Diagnostic): void => void this.diagnostics.push(d);
+    // Until profiles carry them: nested layout and ALT_FLAG_DIRECT_CALL both mark 6.10+ here.
+    const layout = this.macros.layout ?? layoutForKernel(this.kernel);
     const support: MacroSupport = {
-      layout: this.macros.layout ?? layoutForKernel(this.kernel),
-      directCall: this.macros.directCall ?? true,
+      layout,
+      directCall: this.macros.directCall ?? layout === 'nested',
       ...(this.macros.assembler ? { assembler: this.macros.assembler } : {}),
     };
     for (const draft of this.sites) {
