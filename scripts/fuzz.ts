@@ -12,6 +12,7 @@ import { createDecoder } from '../src/disasm/decoder';
 import { seededRandom } from '../src/fuzz/mutators';
 import type { FuzzTarget } from '../src/fuzz/targets';
 import { createTargets, runTarget } from '../src/fuzz/targets';
+import { createAssembler } from '../src/disasm/asm';
 
 const { values } = parseArgs({
   options: {
@@ -31,7 +32,7 @@ if (!(seconds > 0) || !Number.isInteger(seed) || !(hangMs > 0)) {
 }
 
 const decoder = createDecoder();
-const all = createTargets(loadCorpus(), decoder);
+const all = createTargets(loadCorpus(), decoder, createAssembler());
 const targets = values.target ? all.filter((t) => t.name === values.target) : all;
 if (targets.length === 0) {
   console.error(`unknown target ${values.target}; targets: ${all.map((t) => t.name).join(', ')}`);

@@ -4,6 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { runAsm } from './commands/asm';
+import { runExpand } from './commands/expand';
 import { runDiffEngines } from './commands/diff-engines';
 import { runCheckLog } from './commands/check-log';
 import { runExamples } from './commands/examples';
@@ -54,6 +56,16 @@ export const COMMANDS: readonly Command[] = [
     run: runDiffEngines,
   },
   {
+    name: 'asm',
+    summary: "assemble 'ADDR: INSTRUCTION' lines (AT&T or --intel) to 'ADDR: HEX'",
+    run: runAsm,
+  },
+  {
+    name: 'expand',
+    summary: 'print the JSON scenario of one ALTERNATIVE… macro as the kernel lays it out',
+    run: runExpand,
+  },
+  {
     name: 'lint',
     summary: 'review lints per site (cpuid, lengths, branches, decode, kernel bugs)',
     run: runLint,
@@ -85,7 +97,7 @@ export async function runMain(argv: readonly string[], io: CliIo): Promise<numbe
 export const nodeIo: CliIo = {
   // One synchronous read: a command reads its few inputs up front, and fs.promises' chunked
   // reads of a 50 MB vmlinux cost ~100 ms of event-loop round trips.
-  readFile: (path) => readFileSync(path),
+  readFile: (path) => readFileSync(path === '-' ? 0 : path),
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   env: process.env,

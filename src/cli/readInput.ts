@@ -4,6 +4,8 @@
  */
 import type { AltTable, Diagnostic, KernelVersion } from '../core/model';
 import { parseScenario } from '../core/scenario';
+import { hasMacroStatement } from '../core/macros/macroSyntax';
+import { createAssembler } from '../disasm/asm';
 import { readBinaryInput, type BinaryKind } from '../binary/detect';
 import type { KernelImage } from '../binary/elf/vmlinux';
 import type { SymbolIndex } from '../binary/elf/kallsyms';
@@ -28,7 +30,9 @@ export interface KernelInputOptions {
 export function readInput(bytes: Uint8Array, file: string): InputRead {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   const kind: InputKind = /^\s*\{/.test(text) ? 'scenario-json' : 'scenario-text';
-  return { kind, ...parseScenario(text, file) };
+  // Macro statements (`ALTERNATIVE_2 "…"`) need the assembler; plain scenarios never load it.
+  const macros = hasMacroStatement(text) ? { assembler: createAssembler() } : {};
+  return { kind, ...parseScenario(text, file, undefined, macros) };
 }
 
 /**

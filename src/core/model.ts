@@ -6,6 +6,7 @@
 // The profiles and what they import may take only types from this module (it is still loading
 // when they run): a value import there would see undefined (profiles/loadOrder.test.ts).
 import { getProfile } from './profiles';
+import type { MacroExpansion } from './macros/expand';
 
 /** A 64-bit kernel virtual address (or a section-relative offset for relocatable objects). */
 export type Addr = bigint & { readonly __brand: 'Addr' };
@@ -64,6 +65,8 @@ export interface AltEntry {
 /** A patch site: consecutive entries with the same `instr`, in table order. */
 export interface Site {
   addr: Addr;
+  /** The macro this site was written as (text scenarios), with its layout per level. */
+  expansion?: MacroExpansion;
   /** `%pS`-style name, e.g. `save_fpregs_to_fpstate+0x43/0xa0`. */
   symbol?: string;
   /** Section-relative place in a relocatable object (`.text+0x30`); absent for vmlinux. */

@@ -46,3 +46,37 @@ export interface Disassembler {
   /** CPUID feature names iced-x86 reports per instruction (for lints). */
   cpuidFeatures?(bytes: Uint8Array, ip: bigint): string[][];
 }
+
+/** Where an assembler error is: 1-based line and column inside the assembled text. */
+export interface AsmError {
+  line: number;
+  column: number;
+  /** Says what was expected, e.g. `expected a register after '%'`. */
+  message: string;
+}
+
+/** One assembled instruction: its place in the output and the text it came from. */
+export interface AsmInsn {
+  offset: number;
+  length: number;
+  line: number;
+}
+
+export type AsmResult =
+  { ok: true; bytes: Uint8Array; insns: AsmInsn[] } | { ok: false; error: AsmError };
+
+export interface AsmOptions {
+  /** AT&T (the kernel's syntax, default) or Intel. */
+  syntax?: AsmSyntax;
+  /** Names a `call`/`jmp` or `sym(%rip)` operand may use (the scenario's symbols). */
+  symbols?: ReadonlyMap<string, bigint>;
+}
+
+/**
+ * Assembles the instructions an alternative holds (`;` or newlines between them, local labels
+ * `1:`/`1f`/`1b` inside one text) at `address`. Implemented with iced-x86's encoder in
+ * `src/disasm/asm`; plain data in and out.
+ */
+export interface Assembler {
+  assemble(text: string, address: bigint, options?: AsmOptions): AsmResult;
+}

@@ -3,12 +3,14 @@
  * (784 KB) nor its glue. In the browser `iced-x86` resolves to the ES module that
  * vitePluginIced.ts builds (the wasm is instantiated inside it). Only port objects leave here.
  */
-import type { Disassembler, InsnDecoder } from '../core/ports';
+import type { Assembler, Disassembler, InsnDecoder } from '../core/ports';
 
 /** The decoder the simulator needs and the disassembler the UI shows, once iced-x86 is ready. */
 export interface BrowserDisasm {
   decoder: InsnDecoder;
   disassembler: Disassembler;
+  /** For macro statements (`ALTERNATIVE_2 "…"`) in text scenarios. */
+  assembler: Assembler;
 }
 
 let pending: Promise<BrowserDisasm> | undefined;
@@ -20,11 +22,13 @@ export function loadBrowserDisasm(): Promise<BrowserDisasm> {
     import('./decoder'),
     import('./format'),
     import('./cpuid'),
-  ]).then(([iced, { makeIcedDecoder }, { makeIcedDisassembler }, { withCpuidFeatures }]) => ({
+    import('./asm/assemble'),
+  ]).then(([iced, { makeIcedDecoder }, { makeIcedDisassembler }, { withCpuidFeatures }, asm]) => ({
     // Both live as long as the page: never disposed.
     decoder: makeIcedDecoder(iced),
     // With CPUID features, or the review panel's `cpuid-mismatch` lint never fires in the app.
     disassembler: withCpuidFeatures(makeIcedDisassembler(iced), iced),
+    assembler: asm.makeIcedAssembler(iced),
   }));
   return pending;
 }

@@ -5,6 +5,9 @@ import { parseTextScenario, printTextScenario } from '../core/scenario';
 import { describeTable } from '../core/scenario/testing';
 import { defaultScenario, exampleOpening, EXAMPLES } from '.';
 import { listGoldenCases, runGoldenCase } from './goldens';
+import { createAssembler } from '../disasm/asm';
+
+const assembler = createAssembler();
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'examples');
 
@@ -12,7 +15,7 @@ describe('built-in examples', () => {
   it.each(EXAMPLES.map((e) => [e.id, e] as const))(
     '%s parses cleanly and round-trips through the printer',
     (_id, example) => {
-      const parsed = parseTextScenario(example.text);
+      const parsed = parseTextScenario(example.text, undefined, undefined, { assembler });
       expect(parsed.diagnostics).toEqual([]);
       const again = parseTextScenario(printTextScenario(parsed.table!));
       expect(describeTable(again.table!)).toEqual(describeTable(parsed.table!));
@@ -22,7 +25,8 @@ describe('built-in examples', () => {
   it.each(EXAMPLES.map((e) => [e.id, e] as const))(
     '%s opens in a state its golden cases cover (one of its cpus, a run of its kernel)',
     (_id, example) => {
-      const kernel = parseTextScenario(example.text).table!.kernel;
+      const kernel = parseTextScenario(example.text, undefined, undefined, { assembler }).table!
+        .kernel;
       const opening = exampleOpening(example);
       const engine = opening.engine ?? (kernel === '6.12' ? 'multi-pass' : 'single-pass');
       const path = `${example.id}/${kernel}-${engine}-${example.opens.cpu}.json`;

@@ -10,6 +10,10 @@ import { orderingBug, ORDERING_BUG_SITE } from './orderingBug';
 import { paravirt, PARAVIRT_PREAMBLE, READ_CR2_SITE } from './paravirt';
 import { relocation } from './relocation';
 import { xstateXsave, XSTATE_XSAVE_SITE } from './xstateXsave';
+import { LESSONS } from './lessons';
+
+export { LESSONS, lessonShareState } from './lessons';
+export type { Lesson } from './lessons';
 
 export type { Example, ExampleCpu } from './example';
 export { exampleOpening } from './example';
@@ -22,6 +26,7 @@ export const EXAMPLES: readonly Example[] = [
   altNot,
   nested,
   longPadding,
+  ...LESSONS,
 ];
 
 /** The default scenario: (a), (b) and (c) of the brief in one table. */

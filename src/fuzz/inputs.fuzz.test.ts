@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus, wrapBzImage } from '../../fixtures/hostile/corpus';
 import { readRegionImage } from '../binary/kallsyms/regionImage';
 import { createDecoder } from '../disasm/decoder';
+import { createAssembler } from '../disasm/asm';
 import { readKernelFile } from '../worker/readKernelFile';
 import { seededRandom } from './mutators';
 import { createTargets, runTarget } from './targets';
@@ -28,7 +29,7 @@ afterAll(() => decoder.dispose());
 const corpus = loadCorpus();
 
 describe('fuzz: every input ends in a result or a diagnostic that says what is wrong', () => {
-  for (const target of createTargets(corpus, decoder)) {
+  for (const target of createTargets(corpus, decoder, createAssembler())) {
     it(`${target.name}: ${ITERATIONS[target.name]} seeded mutants`, async () => {
       const { ran, failure } = await runTarget(
         target,

@@ -5,7 +5,7 @@
  * is caught by the runner and is always a failure.
  */
 import type { AltTable, Diagnostic } from '../core/model';
-import type { InsnDecoder } from '../core/ports';
+import type { Assembler, InsnDecoder } from '../core/ports';
 import { simulate } from '../core/patch/simulate';
 import { parseJsonScenario } from '../core/scenario/json';
 import { parseTextScenario } from '../core/scenario/text';
@@ -80,7 +80,11 @@ function checkScenario(
   return parsed.table ? checkSimulates(parsed.table, decoder) : null;
 }
 
-export function createTargets(corpus: Corpus, decoder: InsnDecoder): FuzzTarget[] {
+export function createTargets(
+  corpus: Corpus,
+  decoder: InsnDecoder,
+  assembler?: Assembler,
+): FuzzTarget[] {
   const textTarget = (
     name: string,
     seeds: string[],
@@ -119,7 +123,13 @@ export function createTargets(corpus: Corpus, decoder: InsnDecoder): FuzzTarget[
         return checkSimulates(decodeTable(encodeTable(r.table).columns), decoder);
       },
     },
-    textTarget('scenario-text', corpus.scenarios, (t) => parseTextScenario(t), true),
+    // Macro statements (the lessons) reach the assembler when one is given.
+    textTarget(
+      'scenario-text',
+      corpus.scenarios,
+      (t) => parseTextScenario(t, undefined, undefined, assembler ? { assembler } : {}),
+      true,
+    ),
     textTarget('scenario-json', corpus.jsonScenarios, (t) => parseJsonScenario(t), true),
     {
       name: 'kallsyms',

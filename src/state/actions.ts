@@ -1,7 +1,9 @@
 /** Every way the UI changes the store. Plain functions over a store: testable without React. */
 import type { KernelVersion, PatchLoop } from '../core/model';
-import type { AsmSyntax, Disassembler, InsnDecoder } from '../core/ports';
+import type { Assembler, AsmSyntax, Disassembler, InsnDecoder } from '../core/ports';
 import { parseFeature } from '../core/features';
+import { hasMacroStatement } from '../core/macros/macroSyntax';
+import { macroSiteAsBytes } from '../core/scenario/macroAsBytes';
 import type { AppDeps } from './deps';
 import { chooseExactly, NO_FEATURE_CHANGES, toggleFeature, translateChoice } from './features';
 import { selectKernelShown } from './kernelLoad';
@@ -61,6 +63,14 @@ export function createActions(store: AppStore, deps: AppDeps) {
         loopChoice: opening.engine,
         reviewTab: opening.tab ?? s.reviewTab,
       });
+    },
+    /** "Show as bytes": a macro site's statement becomes its explicit `orig`/`alt` lines. */
+    showSiteAsBytes(addr: bigint) {
+      const s = get();
+      const site = s.table?.sites.find((x) => x.addr === addr);
+      const text = site && macroSiteAsBytes(s.text, site, s.table!.kernel);
+      if (text === undefined) return;
+      set({ text, origin: 'edited', ...parseInto(deps, text, s.table, s.kernelChoice) });
     },
     setFeature(index: number, enabled: boolean) {
       const s = get();
@@ -137,8 +147,13 @@ export function createActions(store: AppStore, deps: AppDeps) {
     setTheme(theme: ThemeChoice) {
       set({ theme });
     },
-    setDisasm(decoder: InsnDecoder, disassembler: Disassembler) {
+    setDisasm(decoder: InsnDecoder, disassembler: Disassembler, assembler?: Assembler) {
       set({ decoder, disassembler, disasmError: null });
+      if (!assembler || !deps.useAssembler) return;
+      deps.useAssembler(assembler);
+      // Macro sites parsed before iced-x86 was ready said so; parse them again now.
+      const s = get();
+      if (hasMacroStatement(s.text)) set(parseInto(deps, s.text, s.table, s.kernelChoice));
     },
     setDisasmError(message: string) {
       set({ disasmError: message });

@@ -4,7 +4,7 @@
  */
 import type { AltTable, Diagnostic, KernelVersion } from '../core/model';
 import type { PatchReport, SimulateOptions } from '../core/patch/report';
-import type { InsnDecoder } from '../core/ports';
+import type { Assembler, InsnDecoder } from '../core/ports';
 import type { ShareState } from '../permalink/shareState';
 
 /** The part of `localStorage` the store uses. */
@@ -28,6 +28,8 @@ export interface AppDeps {
   /** `kernel`: resolve feature names in this profile instead of the scenario's `kernel` line. */
   parseScenario(text: string, kernel?: KernelVersion): ScenarioParse;
   simulate(table: AltTable, opts: SimulateOptions, decoder: InsnDecoder): PatchReport;
+  /** Macro statements parse once this is given (iced-x86 loads after first paint). */
+  useAssembler?(assembler: Assembler): void;
   /** The text opened on first visit. */
   defaultScenario: string;
   encodePermalink(state: ShareState): string;

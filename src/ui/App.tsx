@@ -17,6 +17,7 @@ import { ScenarioErrorState, StaleTableNote } from './editor/ScenarioErrorState'
 import { PlainEditor } from './editor/PlainEditor';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ExampleIntro } from './ExamplesMenu';
+import { usePresenting } from './presentation';
 
 // Monaco (2.7 MB) loads after first paint; until then a plain textarea edits the same text.
 const ScenarioEditor = lazy(() => import('./editor/ScenarioEditor'));
@@ -37,7 +38,8 @@ function useDisasmAfterFirstPaint() {
     () =>
       afterFirstPaint(() => {
         loadBrowserDisasm().then(
-          ({ decoder, disassembler }) => actions.setDisasm(decoder, disassembler),
+          ({ decoder, disassembler, assembler }) =>
+            actions.setDisasm(decoder, disassembler, assembler),
           (e: unknown) => actions.setDisasmError(e instanceof Error ? e.message : String(e)),
         );
       }),
@@ -64,8 +66,9 @@ export function App() {
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
+  const presenting = usePresenting();
   return (
-    <div className="app">
+    <div className={presenting ? 'app presenting' : 'app'}>
       <Toolbar />
       <NoticeBar />
       <LoadPanel />

@@ -10,6 +10,7 @@ import type { ThemeChoice } from '../state/store';
 import { ExamplesMenu } from './ExamplesMenu';
 import { FileInput } from './FileInput';
 import { linkBase } from './linkBase';
+import { PresentControls } from './PresentControls';
 
 /** Profile, loop, syntax, theme, examples, file, and the share button. */
 export function Toolbar() {
@@ -116,6 +117,7 @@ export function Toolbar() {
           </button>
         </span>
       )}
+      <PresentControls />
       <span role="status" className="muted small">
         {copied}
       </span>

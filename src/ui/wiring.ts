@@ -7,6 +7,7 @@ import { parseScenario } from '../core/scenario';
 import { defaultScenario } from '../examples';
 import { decodePermalink, encodePermalink } from '../permalink';
 import type { AppDeps, KeyValueStorage } from '../state/deps';
+import type { Assembler } from '../core/ports';
 
 function browserStorage(): KeyValueStorage | null {
   try {
@@ -17,10 +18,15 @@ function browserStorage(): KeyValueStorage | null {
 }
 
 export function createBrowserDeps(): AppDeps {
+  let assembler: Assembler | undefined;
   return {
     storage: browserStorage(),
     // JSON (the interchange form) starts with `{`; everything else is the text format.
-    parseScenario: (text, kernel) => parseScenario(text, undefined, kernel),
+    parseScenario: (text, kernel) =>
+      parseScenario(text, undefined, kernel, assembler ? { assembler } : {}),
+    useAssembler(a) {
+      assembler = a;
+    },
     simulate,
     defaultScenario,
     encodePermalink,

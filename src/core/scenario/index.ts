@@ -5,6 +5,9 @@ import type { KernelVersion } from '../model';
 import { parseJsonScenario } from './json';
 import type { ScenarioParse } from './text';
 import { parseTextScenario } from './text';
+import type { MacroSupport } from './textMacro';
+
+export type { MacroSupport } from './textMacro';
 
 export type { ScenarioParse } from './text';
 export { parseTextScenario } from './text';
@@ -20,8 +23,13 @@ export function isJsonScenario(text: string): boolean {
  * Parse a scenario in either form; `file` only goes into diagnostic locations; `kernel` resolves
  * feature names in that profile instead of the scenario's own.
  */
-export function parseScenario(text: string, file?: string, kernel?: KernelVersion): ScenarioParse {
+export function parseScenario(
+  text: string,
+  file?: string,
+  kernel?: KernelVersion,
+  macros?: Partial<MacroSupport>,
+): ScenarioParse {
   return isJsonScenario(text)
     ? parseJsonScenario(text, file, kernel)
-    : parseTextScenario(text, file, kernel);
+    : parseTextScenario(text, file, kernel, macros);
 }

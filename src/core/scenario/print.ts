@@ -86,3 +86,21 @@ export function printTextScenario(table: AltTable): string {
   }
   return out.join('\n') + '\n';
 }
+
+/**
+ * A site's `orig` and `alt` lines alone, the first replacement address always given: what a
+ * macro statement stands for ("Show as bytes"), with each level's instruction as a comment.
+ */
+export function printSiteBody(site: Site, kernel: AltTable['kernel']): string[] {
+  const out = formatByteLines('  orig', site.original);
+  if (site.expansion) out[0] += `   # ${site.expansion.oldText.replace(/\n/g, '; ') || '(empty)'}`;
+  let nextRepl = toAddr(0n);
+  site.entries.forEach((e, i) => {
+    const lines = printEntry(e, site, kernel, nextRepl);
+    const text = site.expansion?.levels[i]?.text;
+    if (text !== undefined) lines[0] += `   # ${text.replace(/\n/g, '; ') || '(empty)'}`;
+    out.push(...lines);
+    nextRepl = toAddr(e.repl + BigInt(e.replacementlen));
+  });
+  return out;
+}

@@ -26,7 +26,12 @@ import { restOfLine, tokenizeLine } from './lexer';
 import type { SiteDraft } from './textDraft';
 import type { EntryContext } from './textEntry';
 import { parseEntryHead } from './textEntry';
-import { buildSite, layOutReplacements } from './textDraft';
+import { buildSite, DEFAULT_REPLACEMENT_BASE, layOutReplacements } from './textDraft';
+import type { MacroSupport } from './textMacro';
+import { expandDraft } from './textMacro';
+import type { MacroExpansion } from '../macros/expand';
+import { MACRO_WORDS, parseMacroCall } from '../macros/macroSyntax';
+import { getProfile } from '../profiles';
 
 /** `6.1, 6.12, 7.2 or 7.3`. */
 const KERNEL_CHOICES = `${KERNEL_VERSIONS.slice(0, -1).join(', ')} or ${KERNEL_VERSIONS.at(-1)}`;
@@ -67,6 +72,7 @@ class TextParser implements EntryContext {
   constructor(
     private readonly file: string | undefined,
     private readonly kernelOverride: KernelVersion | undefined,
+    private readonly macros: Partial<MacroSupport>,
   ) {
     if (kernelOverride) this.kernel = kernelOverride;
   }
@@ -90,6 +96,13 @@ class TextParser implements EntryContext {
     const tokens = tokenizeLine(text);
     const head = tokens[0];
     if (!head) return;
+    const word = /^[A-Za-z_0-9]+/.exec(head.text)?.[0] ?? '';
+    if (MACRO_WORDS.includes(word)) {
+      this.sink = undefined;
+      this.parseMacro(head, text);
+      this.sawStatement = true;
+      return;
+    }
     const statement = STATEMENTS.find((s) => s === head.text);
     if (statement === undefined) {
       this.continueBytes(tokens);
@@ -301,7 +314,38 @@ class TextParser implements EntryContext {
     this.append(this.sink, tokens.slice(1));
   }
 
+  /** A macro statement stands for the site's `orig` and `alt` lines. */
+  private parseMacro(head: Token, text: string): void {
+    const site = this.requireSite(head);
+    if (!site) return;
+    if (site.orig || site.entries.length || site.macro) {
+      this.error(
+        head.column,
+        `site ${formatAddr(site.addr)} already has its bytes: a macro replaces its 'orig' and 'alt' lines`,
+        'scenario-duplicate',
+      );
+      site.broken = true;
+      return;
+    }
+    const r = parseMacroCall(text.slice(head.column - 1), head.column);
+    if (!r.ok) {
+      this.error(r.column, r.message, 'scenario-macro');
+      site.broken = true;
+      return;
+    }
+    site.macro = { call: r.call, at: this.at(head.column) };
+  }
+
   private parseAlt(tokens: Token[]): void {
+    if (this.site?.macro) {
+      this.error(
+        tokens[0]!.column,
+        `'alt' after a macro statement: the macro already lists the entries`,
+        'scenario-duplicate',
+      );
+      this.site.broken = true;
+      return;
+    }
     const site = this.requireSite(tokens[0]!);
     const entry = site && parseEntryHead(tokens, this);
     if (!site || !entry) {
@@ -332,12 +376,39 @@ class TextParser implements EntryContext {
 
   finish(): AltTable | undefined {
     const sites: Site[] = [];
-    layOutReplacements(this.sites);
     let index = 0;
     const report = (d: Diagnostic): void => void this.diagnostics.push(d);
+    const profile = getProfile(this.kernel);
+    const support: MacroSupport = {
+      layout: this.macros.layout ?? profile.macroLayout,
+      directCall: this.macros.directCall ?? profile.directCall,
+      ...(this.macros.assembler ? { assembler: this.macros.assembler } : {}),
+    };
+    // Macros expand first, at the replacement address the explicit lines before them leave
+    // free (layOutReplacements' running address), so both kinds of site share one layout.
+    const expansions = new Map<SiteDraft, MacroExpansion>();
+    let next = DEFAULT_REPLACEMENT_BASE;
     for (const draft of this.sites) {
+      const macro = draft.macro;
+      if (macro) {
+        const expansion = expandDraft(
+          Object.assign(draft, { macro }),
+          next,
+          support,
+          this.symbolAddrs,
+          (t) => resolveScenarioFeature(t, this.kernel),
+          report,
+        );
+        if (expansion) expansions.set(draft, expansion);
+      }
+      for (const e of draft.entries) next = toAddr((e.repl ?? next) + BigInt(e.bytes.length));
+    }
+    layOutReplacements(this.sites);
+    for (const draft of this.sites) {
+      const expansion = expansions.get(draft);
       const site = buildSite(draft, index, report);
       index += draft.entries.length;
+      if (site && expansion) site.expansion = expansion;
       if (site) sites.push(site);
     }
     if (this.diagnostics.some((d) => d.severity === 'error')) return undefined;
@@ -359,8 +430,9 @@ export function parseTextScenario(
   text: string,
   file?: string,
   kernel?: KernelVersion,
+  macros: Partial<MacroSupport> = {},
 ): ScenarioParse {
-  const parser = new TextParser(file, kernel);
+  const parser = new TextParser(file, kernel, macros);
   const lines = text.split(/\r?\n/);
   lines.forEach((line, i) => parser.parseLine(i + 1, line));
   const table = parser.finish();

@@ -4,6 +4,7 @@
  */
 import type { Addr, AltEntry, Diagnostic, FeatureIndex, Site, SourceLocation } from '../model';
 import { toAddr } from '../model';
+import type { MacroDraft } from './textMacro';
 
 /** Replacements without `at` are laid out one after another from here (`.altinstr_replacement`). */
 export const DEFAULT_REPLACEMENT_BASE = toAddr(0xffffffff82800000n);
@@ -29,6 +30,8 @@ export interface SiteDraft {
   orig?: number[];
   origAt?: SourceLocation;
   entries: EntryDraft[];
+  /** Written as a macro statement: orig and entries come from its expansion. */
+  macro?: MacroDraft;
   /** A line of this site already had an error: skip whole-site checks that would only echo it. */
   broken?: boolean;
 }

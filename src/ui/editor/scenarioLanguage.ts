@@ -9,6 +9,7 @@ import type { KernelVersion } from '../../core/model';
 import type { AsmSyntax, Disassembler } from '../../core/ports';
 import { disassembleLines } from './inlineDisassembly';
 import { STATEMENTS } from '../../core/scenario/text';
+import { isMacroLine, MACRO_DOCS } from './macroDocs';
 import { monaco } from './monacoSetup';
 
 export const LANGUAGE_ID = 'altscope-scenario';
@@ -42,13 +43,15 @@ export function registerScenarioLanguage(ctx: LanguageContext) {
   monaco.languages.register({ id: LANGUAGE_ID });
   monaco.languages.setLanguageConfiguration(LANGUAGE_ID, {
     comments: { lineComment: '#' },
-    wordPattern: /(-?\d*\.\d\w*)|([^\s,#]+)/g,
+    wordPattern: /(-?\d*\.\d\w*)|([^\s,#()"]+)/g,
   });
   monaco.languages.setMonarchTokensProvider(LANGUAGE_ID, {
     statements: STATEMENTS,
     flags: ['NOT', 'DIRECT_CALL', 'instrlen', 'at', 'flags'],
+    macros: [...Object.keys(MACRO_DOCS), 'alternative', 'alternative_2', 'alternative_3'],
     tokenizer: {
       root: [
+        [/"([^"\\]|\\.)*"/, 'string.asm'],
         [/(#|\/\/).*$/, 'comment'],
         [/^\s*[0-9a-fA-F]+:/, 'number.hex'],
         [/\b\d+\*32\+\d+\b/, 'number'],
@@ -56,7 +59,14 @@ export function registerScenarioLanguage(ctx: LanguageContext) {
         [/\b[0-9a-fA-F]{2}\b/, 'string'],
         [
           /[A-Za-z_][\w.+/]*/,
-          { cases: { '@statements': 'keyword', '@flags': 'type', '@default': 'identifier' } },
+          {
+            cases: {
+              '@statements': 'keyword',
+              '@macros': 'keyword',
+              '@flags': 'type',
+              '@default': 'identifier',
+            },
+          },
         ],
       ],
     },
@@ -70,12 +80,13 @@ export function registerScenarioLanguage(ctx: LanguageContext) {
         position.lineNumber,
         word.endColumn,
       );
+      const inMacro = isMacroLine(model.getLineContent(position.lineNumber));
       const features = getCatalogue(ctx.kernel()).features.map((f) => ({
         label: f.bug ? `X86_BUG_${f.name}` : f.name,
         kind: monaco.languages.CompletionItemKind.Constant,
         detail: `${formatFeatureIndex(f.index)}${f.cpuinfo ? ` · cpuinfo "${f.cpuinfo}"` : ''}`,
         documentation: f.comment,
-        insertText: f.bug ? f.macro : f.name,
+        insertText: f.bug || inMacro ? f.macro : f.name,
         filterText: `${f.name} ${f.macro} ${f.cpuinfo ?? ''}`,
         range,
       }));
@@ -85,7 +96,16 @@ export function registerScenarioLanguage(ctx: LanguageContext) {
         insertText: k,
         range,
       }));
-      return { suggestions: [...keywords, ...features] };
+      const macros = Object.entries(MACRO_DOCS).map(([name, m]) => ({
+        label: name,
+        kind: monaco.languages.CompletionItemKind.Snippet,
+        detail: m.signature,
+        documentation: { value: m.doc },
+        insertText: m.snippet,
+        insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet,
+        range,
+      }));
+      return { suggestions: [...keywords, ...macros, ...features] };
     },
   });
   monaco.languages.registerHoverProvider(LANGUAGE_ID, {
@@ -100,6 +120,9 @@ export function registerScenarioLanguage(ctx: LanguageContext) {
       );
       const flag = FLAGS[word.word];
       if (flag) return { range, contents: [{ value: flag }] };
+      const macro = MACRO_DOCS[word.word.toUpperCase()];
+      if (macro)
+        return { range, contents: [{ value: `**${macro.signature}**` }, { value: macro.doc }] };
       const f = lookupFeature(word.word, ctx.kernel());
       if (!f) return null;
       return {

@@ -33,7 +33,7 @@ export function startEmbed(root: HTMLElement) {
   openFragment();
   addEventListener('hashchange', openFragment);
   loadBrowserDisasm().then(
-    ({ decoder, disassembler }) => actions.setDisasm(decoder, disassembler),
+    ({ decoder, disassembler, assembler }) => actions.setDisasm(decoder, disassembler, assembler),
     (e: unknown) => actions.setDisasmError(e instanceof Error ? e.message : String(e)),
   );
   createRoot(root).render(

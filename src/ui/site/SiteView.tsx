@@ -8,6 +8,7 @@ import { alignOffsets, buildColumns, cellsFor } from './columns';
 import { entryName, verdictLabel } from './entryName';
 import { SiteColumnView } from './SiteColumnView';
 import { SiteExplanations } from './SiteExplanations';
+import { MacroExpansionView } from './MacroExpansionView';
 
 type Note = { text: string; tone: 'info' | 'warn' | 'error' };
 
@@ -87,6 +88,7 @@ export function SiteView({ result, site }: { result: SiteResult; site: Site }) {
           );
         })}
       </div>
+      <MacroExpansionView site={site} />
       <SiteExplanations result={result} site={site} />
     </article>
   );
