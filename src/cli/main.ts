@@ -11,6 +11,7 @@ import { runExportLog } from './commands/export-log';
 import { runLink } from './commands/link';
 import { runScenario } from './commands/scenario';
 import { runLint } from './commands/lint';
+import { runMemdiff } from './commands/memdiff';
 import { PATCH_USAGE, runPatch } from './commands/patch';
 import type { CliIo } from './io';
 import { EXIT_BAD_INPUT, EXIT_OK } from './io';
@@ -52,6 +53,11 @@ export const COMMANDS: readonly Command[] = [
     name: 'diff-engines',
     summary: 'sites where single-pass and multi-pass differ, with the cause',
     run: runDiffEngines,
+  },
+  {
+    name: 'memdiff',
+    summary: 'the bytes the whole boot rewrites in kernel text (memdiff.txt format)',
+    run: runMemdiff,
   },
   {
     name: 'lint',

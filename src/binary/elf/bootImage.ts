@@ -1,4 +1,6 @@
-import type { AltTable } from '../../core/model';
+import type { Addr, AltTable } from '../../core/model';
+import type { BootInput } from '../../core/passes/boot';
+import type { PassGeneration } from '../../core/passes/order';
 import type { DiffRange } from '../../core/passes/memdiff';
 import type { ImageRegion } from '../../core/passes/textImage';
 import type { BootTables } from '../../core/passes/types';
@@ -7,6 +9,7 @@ import { ByteReader } from '../byteReader';
 import { readBootTables } from './bootTables';
 import { SHF_ALLOC, SHT_NOBITS, type ElfSection } from './header';
 import type { SymbolIndex } from './kallsyms';
+import type { KernelImage } from './vmlinux';
 
 /** The sections memdiff compares in full (the captures' `memdiff.txt` ranges). */
 export const MEMDIFF_SECTIONS = [
@@ -60,5 +63,26 @@ export function readBootImage(
     diffRanges,
     names,
     isInit: (a) => init.some((s) => a >= s.addr && a < s.addr + BigInt(s.size)),
+  };
+}
+
+/** The whole-boot input for an ELF read by readVmlinux (the generation defaults to its table's). */
+export function bootInputOf(
+  elf: Uint8Array,
+  image: KernelImage,
+  rest: Pick<BootInput, 'features' | 'options' | 'only'> & { generation?: PassGeneration },
+): BootInput {
+  const parts = readBootImage(elf, image.sections, image.names, image.table);
+  return {
+    generation: rest.generation ?? image.table.kernel,
+    table: image.table,
+    regions: parts.regions,
+    tables: parts.tables,
+    diffRanges: parts.diffRanges,
+    symbol: (n) => image.names.lookup(n) as Addr | undefined,
+    isInit: parts.isInit,
+    features: rest.features,
+    options: rest.options,
+    only: rest.only,
   };
 }

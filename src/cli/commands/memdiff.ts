@@ -1,0 +1,148 @@
+/**
+ * `altscope memdiff <image> [--features …] [--kernel …] [--passes LIST]`: every run of kernel-text
+ * bytes the boot rewrites, in the captures' `memdiff.txt` format (`VA HEXBYTES`, `#` comments).
+ */
+import * as iced from 'iced-x86';
+import { readBzImage } from '../../binary/bzimage';
+import { bootInputOf } from '../../binary/elf/bootImage';
+import { readVmlinux } from '../../binary/elf/vmlinux';
+import type { KernelVersion } from '../../core/model';
+import { simulateBoot } from '../../core/passes/boot';
+import { formatDiffRun, MEMDIFF_HEADER } from '../../core/passes/memdiff';
+import { PASS_PLANS } from '../../core/passes/order';
+import type { BootOptions, PassName } from '../../core/passes/types';
+import { makeIcedDecoder } from '../../disasm/decoder';
+import { lastValue, parseArgs } from '../args';
+import { readCpu } from '../features';
+import type { CliIo } from '../io';
+import { EXIT_BAD_INPUT, EXIT_OK } from '../io';
+import { checkKernelArg, formatDiagnostics } from './kernelInput';
+import { readSystemMapFile } from './systemMapArg';
+
+export const MEMDIFF_USAGE = `usage: altscope memdiff <vmlinux|vmlinuz> [--features LIST|@FILE] [--cpuinfo FILE]
+                        [--kernel 6.12|7.2] [--passes LIST] [--return-thunk SYMBOL]
+                        [--preempt none|voluntary|full|lazy] [--cpus N] [--system-map FILE]
+Runs the boot's text-patching passes in the kernel's order and prints one line "VA HEXBYTES"
+per maximal run of bytes that differ from the file, over .text, .init.text, .altinstr_aux,
+.altinstr_replacement, .exit.text and alternative sites elsewhere (the format of a capture's
+memdiff.txt); a closing "#" comment counts the bytes each pass wrote.
+  --passes LIST     only these passes (comma separated: ${PASS_PLANS['7.2'].passes.join(', ')})
+  --return-thunk S  what x86_return_thunk points to (default: from the features)
+  --preempt MODE    preempt= mode (default: the generation's Debian default)
+  --cpus N          possible CPUs (1 patches lock prefixes to UP; default 2)
+Exit status: 0 printed; 2 bad usage or input.
+`;
+
+const fail = (io: CliIo, m: string): number => (io.stderr(`${m}\n`), EXIT_BAD_INPUT);
+const PREEMPT = ['none', 'voluntary', 'full', 'lazy'];
+
+export async function runMemdiff(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv, {
+    valued: [
+      'features',
+      'cpuinfo',
+      'kernel',
+      'passes',
+      'return-thunk',
+      'preempt',
+      'cpus',
+      'system-map',
+    ],
+    boolean: ['help'],
+  });
+  if (!parsed.ok) return fail(io, `altscope memdiff: ${parsed.message}\n\n${MEMDIFF_USAGE}`);
+  const args = parsed.args;
+  if (args.flags.has('help')) return (io.stdout(MEMDIFF_USAGE), EXIT_OK);
+  if (args.positionals.length !== 1) {
+    return fail(io, `altscope memdiff: expected one <image> file\n\n${MEMDIFF_USAGE}`);
+  }
+  const kernelArg = lastValue(args, 'kernel');
+  const bad = checkKernelArg(kernelArg);
+  if (bad) return fail(io, `altscope memdiff: ${bad}`);
+  const options = readOptions(args.values);
+  if (typeof options === 'string') return fail(io, `altscope memdiff: ${options}`);
+  const file = args.positionals[0] as string;
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(file);
+  } catch (e) {
+    return fail(io, `altscope: cannot read ${file}: ${(e as Error).message}`);
+  }
+  const names = await readSystemMapFile(io, lastValue(args, 'system-map'));
+  if (!names.ok) return fail(io, names.message);
+  const opts = { kernel: kernelArg as KernelVersion | undefined, names: names.names };
+  const isElf = bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46;
+  const read = isElf
+    ? readVmlinux(bytes, opts)
+    : await readBzImage(bytes, opts).then((r) =>
+        r.ok ? { ...r, value: { ...r.value.image, elf: r.value.elf } } : r,
+      );
+  if (!read.ok) return fail(io, formatDiagnostics(file, read).join('\n'));
+  const image = read.value;
+  const elf = 'elf' in image ? (image.elf as Uint8Array) : bytes;
+  const kernel = image.table.kernel;
+  const cpu = await readCpu(
+    io,
+    args.values.get('features') ?? [],
+    lastValue(args, 'cpuinfo'),
+    kernel,
+  );
+  if (cpu.errors.length > 0) return fail(io, cpu.errors.join('\n'));
+  const plan = PASS_PLANS[kernel];
+  const passesArg = lastValue(args, 'passes');
+  const only = passesArg === undefined ? undefined : parsePasses(passesArg, plan.passes);
+  if (typeof only === 'string') return fail(io, `altscope memdiff: ${only}`);
+
+  const decoder = makeIcedDecoder(iced);
+  try {
+    const input = bootInputOf(elf, image, {
+      features: new Set([...image.table.features, ...cpu.features]),
+      options: options.boot,
+      only,
+    });
+    const res = simulateBoot(input, decoder);
+    const lines = [MEMDIFF_HEADER, ...res.diff.map(formatDiffRun)];
+    for (const run of res.runs) {
+      const wrote = run.records.filter((r) => r.after.some((b, i) => b !== r.before[i])).length;
+      lines.push(
+        `# pass ${run.pass}: ${run.records.length} records, ${wrote} rewrites${run.missing ? ' (not modelled yet)' : ''}`,
+      );
+    }
+    const warnings = [...formatDiagnostics(file, read), ...cpu.warnings];
+    if (warnings.length > 0) io.stderr(warnings.join('\n') + '\n');
+    io.stdout(lines.join('\n') + '\n');
+    return EXIT_OK;
+  } finally {
+    decoder.dispose();
+  }
+}
+
+/** `--passes a,b`: names of the generation's passes. */
+function parsePasses(value: string, known: readonly PassName[]): Set<PassName> | string {
+  const out = new Set<PassName>();
+  for (const p of value.split(/[\s,]+/).filter(Boolean)) {
+    if (!known.includes(p as PassName))
+      return `unknown pass '${p}' (this kernel: ${known.join(', ')})`;
+    out.add(p as PassName);
+  }
+  return out;
+}
+
+function readOptions(values: Map<string, string[]>): { boot: BootOptions } | string {
+  const last = (k: string) => values.get(k)?.at(-1);
+  const boot: BootOptions = {};
+  const thunk = last('return-thunk');
+  if (thunk !== undefined) boot.returnThunk = thunk;
+  const preempt = last('preempt');
+  if (preempt !== undefined) {
+    if (!PREEMPT.includes(preempt))
+      return `--preempt must be ${PREEMPT.join(', ')}, not '${preempt}'`;
+    boot.preempt = preempt as BootOptions['preempt'];
+  }
+  const cpus = last('cpus');
+  if (cpus !== undefined) {
+    if (!/^[1-9][0-9]{0,4}$/.test(cpus)) return `--cpus must be a positive number, not '${cpus}'`;
+    boot.cpus = Number(cpus);
+  }
+  return { boot };
+}
