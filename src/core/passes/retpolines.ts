@@ -24,7 +24,9 @@ export function applyRetpolines(ctx: PassContext): PassRecord[] {
     const jcc = op0 === 0x0f && ((insn[1] as number) & 0xf0) === 0x80;
     if (op0 !== CALL_INSN_OPCODE && op0 !== JMP32_INSN_OPCODE && !jcc) continue;
     const len = jcc ? 6 : 5;
-    const dest = jcc ? rel32Dest(insn.subarray(1), addr + 1n) : rel32Dest(insn, addr);
+    const dest = jcc
+      ? rel32Dest(Uint8Array.of(0xe9, ...insn.subarray(2, 6)), addr + 1n)
+      : rel32Dest(insn, addr);
     if (array === undefined || dest === undefined) continue;
     const off = dest - array;
     const reg = Number(off / RETPOLINE_THUNK_SIZE);
