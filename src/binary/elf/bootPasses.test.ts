@@ -5,6 +5,8 @@ import { formatDiffRun } from '../../core/passes/memdiff';
 import { createDecoder } from '../../disasm/decoder';
 import { capturesPresent, readCaptureText, readCaptureXz, type CaptureKernel } from '../captures';
 import { parseMemdiff } from '../memdiffText';
+import { checkPassLog } from '../bootlog/checkPasses';
+import { parsePassLog } from '../bootlog/passLog';
 import { bootInputOf } from './bootImage';
 import { readVmlinux } from './vmlinux';
 
@@ -17,10 +19,19 @@ import { readVmlinux } from './vmlinux';
 const CASES: {
   kernel: CaptureKernel | 'debian-bookworm-6.1.192';
   exact: number;
+  logged?: Record<string, number>;
   pending?: string;
 }[] = [
-  { kernel: 'debian-sid-7.2.13', exact: 681_132 },
-  { kernel: 'debian-trixie-6.12.117', exact: 590_965 },
+  {
+    kernel: 'debian-sid-7.2.13',
+    exact: 681_137,
+    logged: { retpoline: 9288, 'return thunk': 62602, ENDBR: 13584 },
+  },
+  {
+    kernel: 'debian-trixie-6.12.117',
+    exact: 590_970,
+    logged: { retpoline: 7875, 'return thunk': 55227, ENDBR: 12208 },
+  },
   {
     kernel: 'debian-bookworm-6.1.192',
     exact: 0,
@@ -81,6 +92,16 @@ for (const c of CASES) {
       expect(touched).toBe(18);
       expect(sites.length).toBe(Object.keys(expected).length);
       expect(wrong.map((s) => s.result.addr.toString(16))).toEqual([]);
+    });
+
+    it('check-log: every retpoline, return thunk and ENDBR line of the serial log agrees', () => {
+      const log = new TextDecoder().decode(readCaptureXz(kernel, 'qemu64/serial.log.xz'));
+      const parsed = parsePassLog(log);
+      expect(parsed.diagnostics).toEqual([]);
+      const check = checkPassLog(parsed.entries, res?.runs ?? []);
+      expect(check.disagreements.slice(0, 5)).toEqual([]);
+      expect(check.checked).toEqual(c.logged);
+      expect(check.notLogged).toEqual({ retpoline: 0, 'return thunk': 0, ENDBR: 0 });
     });
 
     it('the 18 touched sites start from the return thunks’ bytes', () => {

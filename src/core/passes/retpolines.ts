@@ -18,15 +18,20 @@ export function applyRetpolines(ctx: PassContext): PassRecord[] {
   const out: PassRecord[] = [];
   const array = ctx.symbol('__x86_indirect_thunk_array');
   for (const addr of ctx.tables.retpolineSites) {
-    const insn = ctx.image.read(addr, 6);
-    if (!insn) continue;
+    const raw = ctx.image.read(addr, 8);
+    if (!raw) continue;
+    // gcc may put `cs` prefixes before the thunk jump (`2e e9 …`): the length includes them.
+    let p = 0;
+    while (p < 2 && raw[p] === 0x2e) p++;
+    const insn = raw.subarray(p);
     const op0 = insn[0] as number;
     const jcc = op0 === 0x0f && ((insn[1] as number) & 0xf0) === 0x80;
     if (op0 !== CALL_INSN_OPCODE && op0 !== JMP32_INSN_OPCODE && !jcc) continue;
-    const len = jcc ? 6 : 5;
+    const len = p + (jcc ? 6 : 5);
+    const at = addr + BigInt(p);
     const dest = jcc
-      ? rel32Dest(Uint8Array.of(0xe9, ...insn.subarray(2, 6)), addr + 1n)
-      : rel32Dest(insn, addr);
+      ? rel32Dest(Uint8Array.of(0xe9, ...insn.subarray(2, 6)), at + 1n)
+      : rel32Dest(insn, at);
     if (array === undefined || dest === undefined) continue;
     const off = dest - array;
     const reg = Number(off / RETPOLINE_THUNK_SIZE);

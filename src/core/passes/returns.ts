@@ -25,12 +25,14 @@ export function applyReturns(ctx: PassContext): PassRecord[] {
   const thunk = ctx.symbol(thunkName);
   const plain = ctx.symbol('__x86_return_thunk');
   for (const addr of ctx.tables.returnSites) {
-    const insn = ctx.image.read(addr, 8);
+    const insn = ctx.image.read(addr, 5);
     if (!insn) continue;
+    // The 3 bytes after it (a trampoline's `ud1`) may lie past the section: then it is no trampoline.
+    const after = ctx.image.read((addr + 5n) as Addr, 3);
     const dest = rel32Dest(insn, addr);
     const op = insn[0] as number;
     const isJmp = op === JMP32_INSN_OPCODE;
-    if (TRAMP_UD.every((b, i) => insn[5 + i] === b)) {
+    if (after && TRAMP_UD.every((b, i) => after[i] === b)) {
       if (op === RET_INSN_OPCODE || (isJmp && dest === plain)) {
         out.push(trampRet(ctx, thunkName, thunk, addr));
       }
