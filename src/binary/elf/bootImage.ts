@@ -70,7 +70,7 @@ export function readBootImage(
 export function bootInputOf(
   elf: Uint8Array,
   image: KernelImage,
-  rest: Pick<BootInput, 'features' | 'options' | 'only'> & { generation?: PassGeneration },
+  rest: Pick<BootInput, 'features' | 'options' | 'only' | 'loop'> & { generation?: PassGeneration },
 ): BootInput {
   const parts = readBootImage(elf, image.sections, image.names, image.table);
   return {
@@ -84,5 +84,10 @@ export function bootInputOf(
     features: rest.features,
     options: rest.options,
     only: rest.only,
+    loop: rest.loop,
   };
 }
+
+/** A vmlinux that kept the other boot passes' site tables (`vmlinux-passes`, a full vmlinux). */
+export const hasPassTables = (sections: readonly { name: string }[]): boolean =>
+  sections.some((s) => s.name === '.return_sites' || s.name === '.retpoline_sites');

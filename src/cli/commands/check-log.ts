@@ -9,7 +9,7 @@ import { checkBootLog, type CheckResult } from '../../binary/bootlog/check';
 import { parseBootLog } from '../../binary/bootlog/parse';
 import { checkPassLog, type PassLogCheck } from '../../binary/bootlog/checkPasses';
 import { parsePassLog } from '../../binary/bootlog/passLog';
-import { bootInputOf } from '../../binary/elf/bootImage';
+import { bootInputOf, hasPassTables } from '../../binary/elf/bootImage';
 import { simulateBoot } from '../../core/passes/boot';
 import { readVmlinux } from '../../binary/elf/vmlinux';
 import { makeIcedDecoder } from '../../disasm/decoder';
@@ -79,7 +79,7 @@ export async function runCheckLog(argv: readonly string[], io: CliIo): Promise<n
   try {
     res = checkBootLog(log, { kernel, image, decoder });
     // The other passes' lines (retpolines, return thunks, ENDBR) need their site tables: --elf.
-    if (image && elfBytes && res.tables[0]) {
+    if (image && elfBytes && res.tables[0] && hasPassTables(image.sections)) {
       const features = new Set(res.tables[0].present);
       const boot = simulateBoot(bootInputOf(elfBytes, image, { features }), decoder);
       passes = checkPassLog(parsePassLog(text).entries, boot.runs);

@@ -1,5 +1,5 @@
 import { getCatalogue, X86_FEATURE_ALWAYS } from '../features/catalogue';
-import type { Addr, AltTable, KernelVersion } from '../model';
+import type { Addr, AltTable, KernelVersion, PatchLoop } from '../model';
 import { defaultLoop } from '../model';
 import type { InsnDecoder } from '../ports';
 import { alternativesPass, type AltSiteRun } from './alternatives';
@@ -22,6 +22,8 @@ export interface BootInput {
   /** Present features, as `x86_capability[]` indices. */
   features: ReadonlySet<number>;
   options?: BootOptions;
+  /** The alternatives patch loop (default: the profile's). */
+  loop?: PatchLoop;
   /** Restrict to these passes (`--passes`). */
   only?: ReadonlySet<PassName>;
   /** Passes implemented elsewhere (e.g. 6.1's paravirt from its profile). */
@@ -36,6 +38,12 @@ export interface BootResult {
   diff: DiffRun[];
 }
 
+/** The passes that run before alternatives, and alternatives (what `patch` needs). */
+export function passesThroughAlternatives(generation: PassGeneration): Set<PassName> {
+  const all = PASS_PLANS[generation].passes;
+  return new Set(all.slice(0, all.indexOf('alternatives') + 1));
+}
+
 /** Run the generation's passes over a copy of the image and diff it against the file. */
 export function simulateBoot(input: BootInput, decoder: InsnDecoder): BootResult {
   const image = new RegionImage(input.regions);
@@ -45,7 +53,7 @@ export function simulateBoot(input: BootInput, decoder: InsnDecoder): BootResult
   features.add(X86_FEATURE_ALWAYS);
   const alternatives = alternativesPass(
     input.table,
-    { kernel, loop: defaultLoop(kernel), features },
+    { kernel, loop: input.loop ?? defaultLoop(kernel), features },
     decoder,
     (run) => altSites.push(run),
   );
