@@ -70,9 +70,14 @@ export function readBootImage(
 export function bootInputOf(
   elf: Uint8Array,
   image: KernelImage,
-  rest: Pick<BootInput, 'features' | 'options' | 'only' | 'loop'> & { generation?: PassGeneration },
+  rest: Pick<BootInput, 'features' | 'options' | 'only' | 'loop'> & {
+    generation?: PassGeneration;
+    /** Tables read from another image of the same kernel, used where this one has none. */
+    more?: BootTables;
+  },
 ): BootInput {
   const parts = readBootImage(elf, image.sections, image.names, image.table);
+  if (rest.more) parts.tables = fillTables(parts.tables, rest.more);
   return {
     generation: rest.generation ?? image.table.kernel,
     table: image.table,
@@ -91,3 +96,12 @@ export function bootInputOf(
 /** A vmlinux that kept the other boot passes' site tables (`vmlinux-passes`, a full vmlinux). */
 export const hasPassTables = (sections: readonly { name: string }[]): boolean =>
   sections.some((s) => s.name === '.return_sites' || s.name === '.retpoline_sites');
+
+/** Each table of `main`, or `more`'s when `main`'s is empty (e.g. a trimmed vmlinux's runtime_ptr_*). */
+export function fillTables(main: BootTables, more: BootTables): BootTables {
+  const out = { ...main };
+  for (const k of Object.keys(main) as (keyof BootTables)[]) {
+    if (main[k].length === 0 && more[k].length > 0) (out as Record<string, unknown>)[k] = more[k];
+  }
+  return out;
+}

@@ -5,12 +5,15 @@
 import * as iced from 'iced-x86';
 import { readBzImage } from '../../binary/bzimage';
 import { bootInputOf } from '../../binary/elf/bootImage';
+import { readBootTables } from '../../binary/elf/bootTables';
+import type { SymbolIndex } from '../../binary/elf/kallsyms';
+import type { KernelImage } from '../../binary/elf/vmlinux';
 import { readVmlinux } from '../../binary/elf/vmlinux';
 import type { KernelVersion } from '../../core/model';
 import { simulateBoot } from '../../core/passes/boot';
 import { formatDiffRun, MEMDIFF_HEADER } from '../../core/passes/memdiff';
 import { PASS_PLANS } from '../../core/passes/order';
-import type { BootOptions, PassName } from '../../core/passes/types';
+import type { BootOptions, BootTables, PassName } from '../../core/passes/types';
 import { makeIcedDecoder } from '../../disasm/decoder';
 import { lastValue, parseArgs } from '../args';
 import { readCpu } from '../features';
@@ -22,6 +25,7 @@ import { readSystemMapFile } from './systemMapArg';
 export const MEMDIFF_USAGE = `usage: altscope memdiff <vmlinux|vmlinuz> [--features LIST|@FILE] [--cpuinfo FILE]
                         [--kernel 6.12|7.2] [--passes LIST] [--return-thunk SYMBOL]
                         [--preempt none|voluntary|full|lazy] [--cpus N] [--system-map FILE]
+                        [--tables IMAGE]
 Runs the boot's text-patching passes in the kernel's order and prints one line "VA HEXBYTES"
 per maximal run of bytes that differ from the file, over .text, .init.text, .altinstr_aux,
 .altinstr_replacement, .exit.text and alternative sites elsewhere (the format of a capture's
@@ -30,6 +34,8 @@ memdiff.txt); a closing "#" comment counts the bytes each pass wrote.
   --return-thunk S  what x86_return_thunk points to (default: from the features)
   --preempt MODE    preempt= mode (default: the generation's Debian default)
   --cpus N          possible CPUs (1 patches lock prefixes to UP; default 2)
+  --tables IMAGE    read the site tables <image> lacks from another image of the same kernel
+                    (e.g. the vmlinuz's runtime_ptr_* sections, which a trimmed vmlinux drops)
 Exit status: 0 printed; 2 bad usage or input.
 `;
 
@@ -47,6 +53,7 @@ export async function runMemdiff(argv: readonly string[], io: CliIo): Promise<nu
       'preempt',
       'cpus',
       'system-map',
+      'tables',
     ],
     boolean: ['help'],
   });
@@ -62,24 +69,19 @@ export async function runMemdiff(argv: readonly string[], io: CliIo): Promise<nu
   const options = readOptions(args.values);
   if (typeof options === 'string') return fail(io, `altscope memdiff: ${options}`);
   const file = args.positionals[0] as string;
-  let bytes: Uint8Array;
-  try {
-    bytes = await io.readFile(file);
-  } catch (e) {
-    return fail(io, `altscope: cannot read ${file}: ${(e as Error).message}`);
-  }
   const names = await readSystemMapFile(io, lastValue(args, 'system-map'));
   if (!names.ok) return fail(io, names.message);
   const opts = { kernel: kernelArg as KernelVersion | undefined, names: names.names };
-  const isElf = bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46;
-  const read = isElf
-    ? readVmlinux(bytes, opts)
-    : await readBzImage(bytes, opts).then((r) =>
-        r.ok ? { ...r, value: { ...r.value.image, elf: r.value.elf } } : r,
-      );
-  if (!read.ok) return fail(io, formatDiagnostics(file, read).join('\n'));
-  const image = read.value;
-  const elf = 'elf' in image ? (image.elf as Uint8Array) : bytes;
+  const main = await readKernelElf(io, file, opts);
+  if ('error' in main) return fail(io, main.error);
+  const { image, elf } = main;
+  const tablesFile = lastValue(args, 'tables');
+  let more: BootTables | undefined;
+  if (tablesFile !== undefined) {
+    const other = await readKernelElf(io, tablesFile, { kernel: image.table.kernel });
+    if ('error' in other) return fail(io, other.error);
+    more = readBootTables(other.elf, other.image.sections, other.image.names);
+  }
   const kernel = image.table.kernel;
   const cpu = await readCpu(
     io,
@@ -99,6 +101,7 @@ export async function runMemdiff(argv: readonly string[], io: CliIo): Promise<nu
       features: new Set([...image.table.features, ...cpu.features]),
       options: options.boot,
       only,
+      more,
     });
     const res = simulateBoot(input, decoder);
     const lines = [MEMDIFF_HEADER, ...res.diff.map(formatDiffRun)];
@@ -108,13 +111,36 @@ export async function runMemdiff(argv: readonly string[], io: CliIo): Promise<nu
         `# pass ${run.pass}: ${run.records.length} records, ${wrote} rewrites${run.missing ? ' (not modelled yet)' : ''}`,
       );
     }
-    const warnings = [...formatDiagnostics(file, read), ...cpu.warnings];
+    const warnings = [...main.warnings, ...cpu.warnings];
     if (warnings.length > 0) io.stderr(warnings.join('\n') + '\n');
     io.stdout(lines.join('\n') + '\n');
     return EXIT_OK;
   } finally {
     decoder.dispose();
   }
+}
+
+/** A vmlinux, or the ELF inside a vmlinuz, read with its names. */
+async function readKernelElf(
+  io: CliIo,
+  file: string,
+  opts: { kernel?: KernelVersion; names?: SymbolIndex },
+): Promise<{ image: KernelImage; elf: Uint8Array; warnings: string[] } | { error: string }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await io.readFile(file);
+  } catch (e) {
+    return { error: `altscope: cannot read ${file}: ${(e as Error).message}` };
+  }
+  const isElf = bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46;
+  if (isElf) {
+    const r = readVmlinux(bytes, opts);
+    if (!r.ok) return { error: formatDiagnostics(file, r).join('\n') };
+    return { image: r.value, elf: bytes, warnings: formatDiagnostics(file, r) };
+  }
+  const r = await readBzImage(bytes, opts);
+  if (!r.ok) return { error: formatDiagnostics(file, r).join('\n') };
+  return { image: r.value.image, elf: r.value.elf, warnings: formatDiagnostics(file, r) };
 }
 
 /** `--passes a,b`: names of the generation's passes. */
