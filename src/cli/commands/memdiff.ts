@@ -18,14 +18,18 @@ import { makeIcedDecoder } from '../../disasm/decoder';
 import { lastValue, parseArgs } from '../args';
 import { readCpu } from '../features';
 import type { CliIo } from '../io';
-import { EXIT_BAD_INPUT, EXIT_OK } from '../io';
+import { EXIT_BAD_INPUT, EXIT_KERNEL_BUG, EXIT_OK } from '../io';
+import { parseMemdiff } from '../../binary/memdiffText';
+import { compareDiffs } from '../../core/passes/compareDiff';
+import { explainDiff } from '../../core/passes/explainDiff';
+import { formatComparison } from './memdiffCompare';
 import { checkKernelArg, formatDiagnostics } from './kernelInput';
 import { readSystemMapFile } from './systemMapArg';
 
 export const MEMDIFF_USAGE = `usage: altscope memdiff <vmlinux|vmlinuz> [--features LIST|@FILE] [--cpuinfo FILE]
                         [--kernel 6.12|7.2] [--passes LIST] [--return-thunk SYMBOL]
                         [--preempt none|voluntary|full|lazy] [--cpus N] [--system-map FILE]
-                        [--tables IMAGE]
+                        [--tables IMAGE] [--compare MEMDIFF]
 Runs the boot's text-patching passes in the kernel's order and prints one line "VA HEXBYTES"
 per maximal run of bytes that differ from the file, over .text, .init.text, .altinstr_aux,
 .altinstr_replacement, .exit.text and alternative sites elsewhere (the format of a capture's
@@ -36,7 +40,11 @@ memdiff.txt); a closing "#" comment counts the bytes each pass wrote.
   --cpus N          possible CPUs (1 patches lock prefixes to UP; default 2)
   --tables IMAGE    read the site tables <image> lacks from another image of the same kernel
                     (e.g. the vmlinuz's runtime_ptr_* sections, which a trimmed vmlinux drops)
-Exit status: 0 printed; 2 bad usage or input.
+  --compare FILE    compare with a real memdiff.txt instead: bytes exact, and every run altscope
+                    does not reproduce with what can change it later in the boot (a jump label
+                    or static call switched by a driver, a runtime constant only the machine knows)
+Exit status: 0 printed (with --compare: no difference); 1 --compare found differences;
+2 bad usage or input.
 `;
 
 const fail = (io: CliIo, m: string): number => (io.stderr(`${m}\n`), EXIT_BAD_INPUT);
@@ -54,6 +62,7 @@ export async function runMemdiff(argv: readonly string[], io: CliIo): Promise<nu
       'cpus',
       'system-map',
       'tables',
+      'compare',
     ],
     boolean: ['help'],
   });
@@ -104,6 +113,23 @@ export async function runMemdiff(argv: readonly string[], io: CliIo): Promise<nu
       more,
     });
     const res = simulateBoot(input, decoder);
+    const compareFile = lastValue(args, 'compare');
+    if (compareFile !== undefined) {
+      let text: string;
+      try {
+        text = new TextDecoder().decode(await io.readFile(compareFile));
+      } catch (e) {
+        return fail(io, `altscope: cannot read ${compareFile}: ${(e as Error).message}`);
+      }
+      const real = parseMemdiff(text, compareFile);
+      if (real.diagnostics.length > 0) {
+        return fail(io, formatDiagnostics(compareFile, real).join('\n'));
+      }
+      const cmp = compareDiffs(res.diff, real.runs);
+      const unexplained = explainDiff(cmp, input.tables, res.runs);
+      io.stdout(formatComparison(cmp, unexplained, (a) => image.names.format(a)));
+      return unexplained.length > 0 ? EXIT_KERNEL_BUG : EXIT_OK;
+    }
     const lines = [MEMDIFF_HEADER, ...res.diff.map(formatDiffRun)];
     for (const run of res.runs) {
       const wrote = run.records.filter((r) => r.after.some((b, i) => b !== r.before[i])).length;
