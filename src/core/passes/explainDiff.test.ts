@@ -2,20 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { toAddr } from '../model';
 import { compareDiffs } from './compareDiff';
 import { explainDiff } from './explainDiff';
-import type { BootTables } from './types';
+import { emptyBootTables, type BootTables } from './types';
 
 const A = (v: number) => toAddr(0xffffffff81000000n + BigInt(v));
 const run = (at: number, ...bytes: number[]) => ({ addr: A(at), bytes: Uint8Array.from(bytes) });
 const tables: BootTables = {
-  retpolineSites: [],
-  returnSites: [],
-  callSites: [],
-  endbrSeal: [],
-  smpLocks: [],
-  mcountLoc: [],
+  ...emptyBootTables(),
   staticCallSites: [{ addr: A(0x100), key: A(0x9000), tail: false }],
   jumpTable: [{ code: A(0x200), target: A(0x240), key: A(0x9100), branch: false }],
-  runtimeConsts: [],
 };
 
 describe('compareDiffs + explainDiff', () => {

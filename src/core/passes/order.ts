@@ -30,6 +30,16 @@ const style7: PassStyle = {
   preempt: 'lazy',
 };
 
+/** `alternative_instructions()` of 6.2+: FineIBT/kCFI, thunks, alternatives, ENDBR sealing. */
+const ALT_72: readonly PassName[] = [
+  'cfi',
+  'retpolines',
+  'returns',
+  'call-thunks',
+  'alternatives',
+  'endbr-seal',
+];
+
 export const PASS_PLANS: Readonly<Record<PassGeneration, PassPlan>> = {
   // 6.1: paravirt first; no FineIBT/call-thunk passes; smp locks last.
   '6.1': {
@@ -44,46 +54,8 @@ export const PASS_PLANS: Readonly<Record<PassGeneration, PassPlan>> = {
     ],
     style: style6,
   },
-  '6.12': {
-    passes: [
-      ...EARLY,
-      'cfi',
-      'retpolines',
-      'returns',
-      'call-thunks',
-      'alternatives',
-      'endbr-seal',
-      'smp-locks',
-      'runtime-consts',
-    ],
-    style: style6,
-  },
-  '7.2': {
-    passes: [
-      ...EARLY,
-      'cfi',
-      'retpolines',
-      'returns',
-      'call-thunks',
-      'alternatives',
-      'endbr-seal',
-      'smp-locks',
-      'runtime-consts',
-    ],
-    style: style7,
-  },
+  '6.12': { passes: [...EARLY, ...ALT_72, 'smp-locks', 'runtime-consts'], style: style6 },
+  '7.2': { passes: [...EARLY, ...ALT_72, 'smp-locks', 'runtime-consts'], style: style7 },
   // 7.3 removed the SMP-lock (UP) patching.
-  '7.3': {
-    passes: [
-      ...EARLY,
-      'cfi',
-      'retpolines',
-      'returns',
-      'call-thunks',
-      'alternatives',
-      'endbr-seal',
-      'runtime-consts',
-    ],
-    style: style7,
-  },
+  '7.3': { passes: [...EARLY, ...ALT_72, 'runtime-consts'], style: style7 },
 };

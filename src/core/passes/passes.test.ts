@@ -12,7 +12,7 @@ import { applyRuntimeConsts } from './runtimeConsts';
 import { applySmpLocks } from './smpLocks';
 import { applyStaticCalls } from './staticCalls';
 import { RegionImage } from './textImage';
-import type { BootOptions, BootTables, PassContext } from './types';
+import { emptyBootTables, type BootOptions, type BootTables, type PassContext } from './types';
 
 const TEXT = 0xffffffff81000000n;
 const DATA = 0xffffffff82000000n;
@@ -30,17 +30,6 @@ const SYMS: Record<string, bigint> = {
 };
 const hex = (b: Uint8Array | undefined) =>
   Array.from(b ?? [], (x) => x.toString(16).padStart(2, '0')).join(' ');
-const EMPTY: BootTables = {
-  retpolineSites: [],
-  returnSites: [],
-  callSites: [],
-  endbrSeal: [],
-  smpLocks: [],
-  mcountLoc: [],
-  staticCallSites: [],
-  jumpTable: [],
-  runtimeConsts: [],
-};
 
 /** A 4 KiB text region holding `code` at given offsets, and a data page of pointers. */
 function setup(
@@ -62,7 +51,7 @@ function setup(
   ]);
   const ctx: PassContext = {
     image,
-    tables: { ...EMPTY, ...tables },
+    tables: { ...emptyBootTables(), ...tables },
     has: (n) => features.includes(n),
     symbol: (n) => (SYMS[n] === undefined ? undefined : toAddr(SYMS[n] as bigint)),
     isInit: () => false,

@@ -86,6 +86,19 @@ export interface BootTables {
   runtimeConsts: RuntimeConst[];
 }
 
+/** A kernel without any of the tables (tests, relocatable objects). */
+export const emptyBootTables = (): BootTables => ({
+  retpolineSites: [],
+  returnSites: [],
+  callSites: [],
+  endbrSeal: [],
+  smpLocks: [],
+  mcountLoc: [],
+  staticCallSites: [],
+  jumpTable: [],
+  runtimeConsts: [],
+});
+
 /**
  * Run-time choices no CPU feature shows. Absent fields take the kernel's default for the
  * features (see `defaultBootOptions`).
