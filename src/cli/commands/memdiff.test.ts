@@ -34,6 +34,13 @@ describe('altscope memdiff: usage errors', () => {
       "altscope memdiff: --cpus must be a positive number, not '0'\n",
     );
     expect((await run('memdiff')).status).toBe(2);
+    files['notes.txt'] = new TextEncoder().encode('hello\n');
+    expect(await run('memdiff', 'notes.txt')).toEqual({
+      status: 2,
+      stdout: '',
+      stderr:
+        'notes.txt: error: not a vmlinux (ELF) or vmlinuz (bzImage): memdiff needs a kernel image\n',
+    });
     expect((await run('memdiff', 'missing.elf')).stderr).toBe(
       'altscope: cannot read missing.elf: ENOENT: no such file\n',
     );

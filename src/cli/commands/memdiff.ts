@@ -3,7 +3,7 @@
  * bytes the boot rewrites, in the captures' `memdiff.txt` format (`VA HEXBYTES`, `#` comments).
  */
 import * as iced from 'iced-x86';
-import { readBzImage } from '../../binary/bzimage';
+import { looksLikeBzImage, readBzImage } from '../../binary/bzimage';
 import { bootInputOf } from '../../binary/elf/bootImage';
 import { readBootTables } from '../../binary/elf/bootTables';
 import type { SymbolIndex } from '../../binary/elf/kallsyms';
@@ -163,6 +163,11 @@ async function readKernelElf(
     const r = readVmlinux(bytes, opts);
     if (!r.ok) return { error: formatDiagnostics(file, r).join('\n') };
     return { image: r.value, elf: bytes, warnings: formatDiagnostics(file, r) };
+  }
+  if (!looksLikeBzImage(bytes)) {
+    return {
+      error: `${file}: error: not a vmlinux (ELF) or vmlinuz (bzImage): memdiff needs a kernel image`,
+    };
   }
   const r = await readBzImage(bytes, opts);
   if (!r.ok) return { error: formatDiagnostics(file, r).join('\n') };
