@@ -13,6 +13,7 @@ import { runExportLog } from './commands/export-log';
 import { runLink } from './commands/link';
 import { runScenario } from './commands/scenario';
 import { runLint } from './commands/lint';
+import { runMemdiff } from './commands/memdiff';
 import { PATCH_USAGE, runPatch } from './commands/patch';
 import type { CliIo } from './io';
 import { EXIT_BAD_INPUT, EXIT_OK } from './io';
@@ -64,6 +65,11 @@ export const COMMANDS: readonly Command[] = [
     name: 'expand',
     summary: 'print the JSON scenario of one ALTERNATIVE… macro as the kernel lays it out',
     run: runExpand,
+  },
+  {
+    name: 'memdiff',
+    summary: 'the bytes the whole boot rewrites in kernel text (memdiff.txt format)',
+    run: runMemdiff,
   },
   {
     name: 'lint',

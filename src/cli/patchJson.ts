@@ -12,6 +12,7 @@ import type { AltEntry, AltTable, Diagnostic } from '../core/model';
 import { ALT_FLAG_DIRECT_CALL, ALT_FLAG_NOT } from '../core/model';
 import type { PatchReport, Relocation, SiteResult, SiteWrite } from '../core/patch/report';
 import { formatFeatureIndex, getCatalogue } from '../core/features';
+import type { PreAlternatives } from '../core/passes/preAlternatives';
 import type { Literal } from './jsonBytes';
 import { JsonBytes, literal } from './jsonBytes';
 
@@ -98,6 +99,8 @@ const SITE = {
   writes: key(P6, 'writes'),
   relocations: key(P6, 'relocations'),
   diagnostics: key(P6, 'diagnostics'),
+  beforeAlternatives: key(P6, 'beforeAlternatives'),
+  writtenBy: key(P6, 'writtenBy'),
   end: literal('\n    }'),
 };
 const WRITE = {
@@ -181,6 +184,7 @@ function writeSite(
   i: number,
   table: AltTable,
   entryHead: (e: AltEntry) => Literal,
+  pre?: ReadonlyMap<bigint, PreAlternatives>,
 ): void {
   // simulate() reports the table's sites in order; search only if a caller reordered them.
   const same = table.sites[i];
@@ -215,6 +219,14 @@ function writeSite(
   writeList(j, r.relocations, LIST6, writeRelocation);
   j.lit(SITE.diagnostics);
   writeSiteDiagnostics(j, r.diagnostics);
+  const p = pre?.get(r.addr);
+  if (p) {
+    // Additive (issue 10): what the earlier boot passes left here, and which of them wrote.
+    j.lit(SITE.beforeAlternatives);
+    j.hex(p.before);
+    j.lit(SITE.writtenBy);
+    writeList(j, p.writtenBy, LIST6, (j, name) => j.str(name));
+  }
   j.lit(SITE.end);
 }
 
@@ -227,8 +239,15 @@ const TOP = {
 };
 const LIST2 = listLits('  ');
 
-/** The JSON document, pretty-printed with two spaces and a final newline. */
-export function formatPatchJson(report: PatchReport, table: AltTable): string {
+/**
+ * The JSON document, pretty-printed with two spaces and a final newline. With `pre` (a kernel
+ * whose other boot passes were run), each site also gets `beforeAlternatives` and `writtenBy`.
+ */
+export function formatPatchJson(
+  report: PatchReport,
+  table: AltTable,
+  pre?: ReadonlyMap<bigint, PreAlternatives>,
+): string {
   const j = new JsonBytes();
   const entryHead = makeEntryHead(report);
   j.lit(TOP.kernel);
@@ -236,7 +255,7 @@ export function formatPatchJson(report: PatchReport, table: AltTable): string {
   j.lit(TOP.engine);
   j.str(report.loop);
   j.lit(TOP.sites);
-  writeList(j, report.sites, LIST2, (j, r, i) => writeSite(j, r, i, table, entryHead));
+  writeList(j, report.sites, LIST2, (j, r, i) => writeSite(j, r, i, table, entryHead, pre));
   j.lit(TOP.diagnostics);
   writeTopDiagnostics(j, report.diagnostics);
   j.lit(TOP.end);

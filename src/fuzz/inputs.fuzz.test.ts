@@ -18,6 +18,7 @@ import { createTargets, runTarget } from './targets';
 const SEED = 0x5eed_a175;
 const ITERATIONS: Record<string, number> = {
   file: 2000,
+  boot: 300,
   'scenario-text': 3000,
   'scenario-json': 2000,
   permalink: 2000,

@@ -4,7 +4,10 @@
  * (a message, and for text inputs a line:column) — or a sentence saying what was not. A throw
  * is caught by the runner and is always a failure.
  */
+import { bootInputOf } from '../binary/elf/bootImage';
+import { readVmlinux } from '../binary/elf/vmlinux';
 import type { AltTable, Diagnostic } from '../core/model';
+import { simulateBoot } from '../core/passes/boot';
 import type { Assembler, InsnDecoder } from '../core/ports';
 import { simulate } from '../core/patch/simulate';
 import { parseJsonScenario } from '../core/scenario/json';
@@ -121,6 +124,22 @@ export function createTargets(
         }
         if (!('table' in r)) return null;
         return checkSimulates(decodeTable(encodeTable(r.table).columns), decoder);
+      },
+    },
+    {
+      // Issue 10: the boot passes' table readers and every pass over whatever ELF still reads.
+      name: 'boot',
+      mutate(rnd) {
+        const elves = corpus.files.filter((f) => f.bytes[0] === 0x7f && f.bytes[1] === 0x45);
+        const i = pickIndex(rnd, elves.length);
+        const seed = elves[i] ?? corpus.files[0]!;
+        return { label: seed.name, input: mutateBytes(seed.bytes, rnd) };
+      },
+      async check(input) {
+        const r = readVmlinux(input);
+        if (!r.ok) return null;
+        const boot = simulateBoot(bootInputOf(input, r.value, { features: new Set() }), decoder);
+        return boot.runs.length > 0 ? null : 'no pass ran';
       },
     },
     // Macro statements (the lessons) reach the assembler when one is given.

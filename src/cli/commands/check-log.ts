@@ -7,6 +7,10 @@ import { defaultLoop, type KernelVersion } from '../../core/model';
 import { formatFeatureIndex } from '../../core/features/parse';
 import { checkBootLog, type CheckResult } from '../../binary/bootlog/check';
 import { parseBootLog } from '../../binary/bootlog/parse';
+import { checkPassLog, type PassLogCheck } from '../../binary/bootlog/checkPasses';
+import { parsePassLog } from '../../binary/bootlog/passLog';
+import { bootInputOf, hasPassTables } from '../../binary/elf/bootImage';
+import { simulateBoot } from '../../core/passes/boot';
 import { readVmlinux } from '../../binary/elf/vmlinux';
 import { makeIcedDecoder } from '../../disasm/decoder';
 import { lastValue, parseArgs } from '../args';
@@ -19,7 +23,9 @@ Reads the debug-alternative lines of a dmesg or serial console, rebuilds the pat
 (original bytes from old_insn, replacements from rpl_insn), infers which features were on,
 recomputes every site and lists each one where the log's final bytes and altscope's differ
 (and, as notes, sites whose bytes agree but whose logged lines differ from the profile's).
-  --elf FILE   take the whole table from this vmlinux and compare every site of its table
+  --elf FILE   take the whole table from this vmlinux and compare every site of its table;
+               with the site tables of the other passes (.return_sites …) also verify every
+               "retpoline at:", "return thunk at:" and "ENDBR at:" line and its orig/repl
   --kernel V   patch loop that printed the log (default: recognised from the log / the ELF)
   --json       machine-readable result
 A log that ends at a site (the kernel BUG()ed there) is re-simulated up to that entry: the
@@ -58,6 +64,7 @@ export async function runCheckLog(argv: readonly string[], io: CliIo): Promise<n
 
   const elfPath = lastValue(args, 'elf');
   let image;
+  let elfBytes: Uint8Array | undefined;
   if (elfPath !== undefined) {
     let bytes: Uint8Array;
     try {
@@ -68,11 +75,19 @@ export async function runCheckLog(argv: readonly string[], io: CliIo): Promise<n
     const r = readVmlinux(bytes, { kernel });
     if (!r.ok) return fail(io, formatDiagnostics(elfPath, r).join('\n'));
     image = r.value;
+    elfBytes = bytes;
   }
   const decoder = makeIcedDecoder(iced);
   let res: CheckResult;
+  let passes: PassLogCheck | undefined;
   try {
     res = checkBootLog(log, { kernel, image, decoder });
+    // The other passes' lines (retpolines, return thunks, ENDBR) need their site tables: --elf.
+    if (image && elfBytes && res.tables[0] && hasPassTables(image.sections)) {
+      const features = new Set(res.tables[0].present);
+      const boot = simulateBoot(bootInputOf(elfBytes, image, { features }), decoder);
+      passes = checkPassLog(parsePassLog(text).entries, boot.runs);
+    }
   } finally {
     decoder.dispose();
   }
@@ -81,11 +96,12 @@ export async function runCheckLog(argv: readonly string[], io: CliIo): Promise<n
     return fail(io, formatDiagnostics(file, res).join('\n'));
   const all = [...warnings, ...formatDiagnostics(file, res)];
   if (all.length > 0) io.stderr(all.join('\n') + '\n');
-  io.stdout(args.flags.has('json') ? formatJson(res) : formatText(file, res));
-  return res.disagreements > 0 ? EXIT_KERNEL_BUG : EXIT_OK;
+  io.stdout(args.flags.has('json') ? formatJson(res, passes) : formatText(file, res, passes));
+  const passDisagree = passes?.disagreements.length ?? 0;
+  return res.disagreements > 0 || passDisagree > 0 ? EXIT_KERNEL_BUG : EXIT_OK;
 }
 
-function formatText(file: string, res: CheckResult): string {
+function formatText(file: string, res: CheckResult, passes?: PassLogCheck): string {
   const out: string[] = [];
   for (const t of res.tables) {
     const name =
@@ -126,11 +142,35 @@ function formatText(file: string, res: CheckResult): string {
       out.push(`    altscope: ${hex(d.altscope)}`);
     }
   }
-  out.push(res.disagreements === 0 ? 'no disagreement' : `${res.disagreements} site(s) disagree`);
+  if (passes) out.push(...formatPassText(file, passes));
+  const total = res.disagreements + (passes?.disagreements.length ?? 0);
+  out.push(
+    total === 0
+      ? 'no disagreement'
+      : `${res.disagreements} site(s) disagree` +
+          (passes ? `, ${passes.disagreements.length} pass line(s) disagree` : ''),
+  );
   return out.join('\n') + '\n';
 }
 
-function formatJson(res: CheckResult): string {
+function formatPassText(file: string, p: PassLogCheck): string[] {
+  const out: string[] = [];
+  for (const kind of Object.keys(p.checked) as (keyof PassLogCheck['checked'])[]) {
+    const bad = p.disagreements.filter((d) => d.kind === kind).length;
+    out.push(
+      `${kind} at: ${p.checked[kind]} lines checked, ${bad} disagree` +
+        (p.notLogged[kind]
+          ? `; ${p.notLogged[kind]} records altscope makes are not in the log`
+          : ''),
+    );
+  }
+  for (const d of p.disagreements.slice(0, 50)) {
+    out.push(`${file}:${d.line}: ${d.kind} at ${d.addr.toString(16)}: ${d.message}`);
+  }
+  return out;
+}
+
+function formatJson(res: CheckResult, passes?: PassLogCheck): string {
   const h = (b: Uint8Array) => hex(b).replaceAll(' ', '');
   return (
     JSON.stringify(
@@ -172,6 +212,18 @@ function formatJson(res: CheckResult): string {
             message: b.message,
           })),
         })),
+        ...(passes
+          ? {
+              passes: {
+                checked: passes.checked,
+                notLogged: passes.notLogged,
+                disagreements: passes.disagreements.map((d) => ({
+                  ...d,
+                  addr: `0x${d.addr.toString(16)}`,
+                })),
+              },
+            }
+          : {}),
       },
       null,
       2,

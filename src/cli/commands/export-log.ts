@@ -9,6 +9,10 @@ import { defaultLoop, PATCH_LOOPS } from '../../core/model';
 import { simulate } from '../../core/patch/simulate';
 import { exportDebugLog, type AltBounds } from '../../binary/bootlog/export';
 import { makeIcedDecoder } from '../../disasm/decoder';
+import { exportPassLines } from '../../binary/bootlog/exportPasses';
+import { bootInputOf, hasPassTables } from '../../binary/elf/bootImage';
+import { simulateBoot } from '../../core/passes/boot';
+import type { PatchReport } from '../../core/patch/report';
 import { lastValue, parseArgs } from '../args';
 import { readCpu } from '../features';
 import type { CliIo } from '../io';
@@ -21,7 +25,9 @@ export const EXPORT_LOG_USAGE = `usage: altscope export-log <input> [--features 
 Prints the debug-alternative (DA_ALT) lines the kernel would log for <input> (vmlinux, .o/.ko,
 bzImage, boot log or scenario) on that CPU: "alt table" (when the table's address is known),
 then per site feat:/old_insn/rpl_insn/final_insn/optimized NOPs in the profile's order, with the
-"SMP alternatives: " prefix and no timestamps.
+"SMP alternatives: " prefix and no timestamps. A vmlinux that has the other passes' site tables
+(.retpoline_sites, .return_sites, .ibt_endbr_seal) also gets their "retpoline at:", "return
+thunk at:" and "ENDBR at:" lines, in the kernel's order.
 `;
 
 export async function runExportLog(argv: readonly string[], io: CliIo): Promise<number> {
@@ -69,16 +75,33 @@ export async function runExportLog(argv: readonly string[], io: CliIo): Promise<
   const decoder = makeIcedDecoder(iced);
   let lines: string[];
   try {
-    const report = simulate(
-      table,
-      {
+    const loop = (engineArg as PatchLoop | undefined) ?? defaultLoop(kernel);
+    const features = new Set([...table.features, ...cpu.features]);
+    const image = input.kind === 'vmlinux' ? input.image : undefined;
+    if (image && hasPassTables(image.sections) && kernel === table.kernel) {
+      // A kernel with the other passes' tables: their lines too, in alternative_instructions() order.
+      const boot = simulateBoot(
+        bootInputOf(await io.readFile(file), image, { features, loop }),
+        decoder,
+      );
+      const report: PatchReport = {
         kernel,
-        loop: (engineArg as PatchLoop | undefined) ?? defaultLoop(kernel),
-        features: new Set([...table.features, ...cpu.features]),
-      },
-      decoder,
-    );
-    lines = exportDebugLog(report, bounds);
+        loop,
+        features: [...features].sort((a, b) => a - b) as PatchReport['features'],
+        sites: boot.altSites.map((s) => s.result),
+        diagnostics: [],
+      };
+      const pass = exportPassLines(boot.runs, (a) => image.names.format(a));
+      lines = [
+        ...(pass.get('retpolines') ?? []),
+        ...(pass.get('returns') ?? []),
+        ...exportDebugLog(report, bounds),
+        ...(pass.get('endbr-seal') ?? []),
+      ];
+    } else {
+      const report = simulate(table, { kernel, loop, features }, decoder);
+      lines = exportDebugLog(report, bounds);
+    }
   } finally {
     decoder.dispose();
   }

@@ -14,6 +14,10 @@ import { lastValue, parseArgs } from '../args';
 import { readCpu } from '../features';
 import type { CliIo } from '../io';
 import { EXIT_BAD_INPUT, EXIT_KERNEL_BUG, EXIT_OK, formatLocated } from '../io';
+import { bootInputOf, hasPassTables } from '../../binary/elf/bootImage';
+import { passesThroughAlternatives, simulateBoot } from '../../core/passes/boot';
+import { preAlternatives, type PreAlternatives } from '../../core/passes/preAlternatives';
+import type { PatchReport } from '../../core/patch/report';
 import { formatPatchJson } from '../patchJson';
 import { formatPatchText } from '../patchText';
 import { readAnyInput } from '../readInput';
@@ -115,12 +119,29 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
   let out: string;
   let kernelBug: boolean;
   try {
-    const report = simulate(table, { kernel, loop, features }, decoder);
+    let report: PatchReport;
+    let pre: Map<bigint, PreAlternatives> | undefined;
+    const image = input.kind === 'vmlinux' ? input.image : undefined;
+    if (image && hasPassTables(image.sections) && kernel === table.kernel) {
+      // The kernel runs retpolines, returns … before alternatives: sites start from their bytes.
+      const boot = simulateBoot(
+        bootInputOf(bytes, image, { features, loop, only: passesThroughAlternatives(kernel) }),
+        decoder,
+      );
+      report = {
+        kernel,
+        loop,
+        features: [...features].sort((a, b) => a - b) as PatchReport['features'],
+        sites: boot.altSites.map((s) => s.result),
+        diagnostics: [],
+      };
+      pre = preAlternatives(boot.runs, boot.altSites);
+    } else report = simulate(table, { kernel, loop, features }, decoder);
     kernelBug = [...report.diagnostics, ...report.sites.flatMap((s) => s.diagnostics)].some((d) =>
       d.code.startsWith('kernel-bug'),
     );
     out = args.flags.has('json')
-      ? formatPatchJson(report, table)
+      ? formatPatchJson(report, table, pre)
       : formatPatchText(report, table, dis, syntax);
   } finally {
     decoder.dispose();

@@ -3,7 +3,7 @@ import { toAddr, type ParavirtSite } from '../model';
 import { formatDump } from '../patch/bytes';
 import { createKernelMemory } from '../patch/memory';
 import { applyParavirt } from './paravirt';
-import { createTextImage } from './textImage';
+import { createTextImage } from './rangeImage';
 
 const le64 = (v: bigint) => {
   const out = new Uint8Array(8);

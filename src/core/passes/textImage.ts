@@ -1,54 +1,74 @@
 import type { Addr } from '../model';
 import type { TextImage } from './types';
 
+/** One mapped piece of the kernel: a section's name, start and bytes. */
+export interface ImageRegion {
+  name: string;
+  addr: Addr;
+  bytes: Uint8Array;
+}
+
 /**
- * A TextImage over the few ranges of text a table knows (its sites, the paravirt sites):
- * overlapping or touching ranges are merged (they are copies of the same image bytes), so a
- * read or write that stays inside the known bytes works and anything else is refused.
+ * A writable copy of the kernel's sections, keeping the file's bytes beside it so the boot's
+ * changes can be listed (memdiff). Reads and writes never cross a region's end.
  */
-export function createTextImage(ranges: readonly { addr: Addr; bytes: Uint8Array }[]): TextImage {
-  const sorted = [...ranges].sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
-  const starts: bigint[] = [];
-  const chunks: Uint8Array[] = [];
-  for (const r of sorted) {
-    const last = chunks.length - 1;
-    const end = last >= 0 ? starts[last]! + BigInt(chunks[last]!.length) : -1n;
-    if (last >= 0 && r.addr <= end) {
-      const newEnd = r.addr + BigInt(r.bytes.length);
-      if (newEnd > end) {
-        const grown = new Uint8Array(Number(newEnd - starts[last]!));
-        grown.set(chunks[last]!);
-        grown.set(r.bytes, Number(r.addr - starts[last]!));
-        chunks[last] = grown;
-      }
-    } else {
-      starts.push(r.addr);
-      chunks.push(r.bytes.slice());
-    }
+export class RegionImage implements TextImage {
+  readonly regions: readonly ImageRegion[];
+  /** The file's bytes, per region (never written). */
+  readonly originals: readonly ImageRegion[];
+  private readonly starts: bigint[];
+  private readonly ends: bigint[];
+
+  constructor(regions: readonly ImageRegion[]) {
+    this.originals = [...regions].sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
+    this.regions = this.originals.map((r) => ({ ...r, bytes: r.bytes.slice() }));
+    this.starts = this.regions.map((r) => r.addr);
+    this.ends = this.regions.map((r) => r.addr + BigInt(r.bytes.length));
   }
-  const find = (addr: bigint, len: number): [Uint8Array, number] | undefined => {
+
+  /** Index of the region holding [addr, addr+len), or -1. */
+  indexOf(addr: bigint, len = 1): number {
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = this.starts.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (starts[mid]! > addr) hi = mid - 1;
-      else lo = mid + 1;
+      if (addr < (this.starts[mid] as bigint)) hi = mid - 1;
+      else if (addr >= (this.ends[mid] as bigint)) lo = mid + 1;
+      else return addr + BigInt(len) <= (this.ends[mid] as bigint) ? mid : -1;
     }
-    if (hi < 0) return undefined;
-    const off = Number(addr - starts[hi]!);
-    const chunk = chunks[hi]!;
-    return off + len <= chunk.length ? [chunk, off] : undefined;
-  };
-  return {
-    read(addr, len) {
-      const hit = find(addr, len);
-      return hit ? hit[0].slice(hit[1], hit[1] + len) : undefined;
-    },
-    write(addr, bytes) {
-      const hit = find(addr, bytes.length);
-      if (!hit) return false;
-      hit[0].set(bytes, hit[1]);
-      return true;
-    },
-  };
+    return -1;
+  }
+
+  /** A live view (not a copy) of `len` bytes at `addr`; for readers that do not keep it. */
+  view(addr: bigint, len: number): Uint8Array | undefined {
+    const i = this.indexOf(addr, len);
+    if (i < 0) return undefined;
+    const off = Number(addr - (this.starts[i] as bigint));
+    return (this.regions[i] as ImageRegion).bytes.subarray(off, off + len);
+  }
+
+  read(addr: Addr, len: number): Uint8Array | undefined {
+    return this.view(addr, len)?.slice();
+  }
+
+  write(addr: Addr, bytes: Uint8Array): boolean {
+    const v = this.view(addr, bytes.length);
+    if (!v) return false;
+    v.set(bytes);
+    return true;
+  }
+
+  /** The file's bytes at `addr` (before any pass), or undefined. */
+  original(addr: bigint, len: number): Uint8Array | undefined {
+    const i = this.indexOf(addr, len);
+    if (i < 0) return undefined;
+    const off = Number(addr - (this.starts[i] as bigint));
+    return (this.originals[i] as ImageRegion).bytes.subarray(off, off + len);
+  }
+
+  /** A little-endian u64 at `addr` (pointers in `.data`), or undefined. */
+  readU64(addr: bigint): bigint | undefined {
+    const v = this.view(addr, 8);
+    return v ? new DataView(v.buffer, v.byteOffset, 8).getBigUint64(0, true) : undefined;
+  }
 }

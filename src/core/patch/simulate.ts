@@ -6,7 +6,7 @@ import { memoryOf, type KernelMemory } from './memory';
 import type { InsnDecoder } from '../ports';
 import { siteLength } from '../table/groupSites';
 import { applyParavirt } from '../passes/paravirt';
-import { createTextImage } from '../passes/textImage';
+import { createTextImage } from '../passes/rangeImage';
 import type { PatchContext } from './context';
 import { createPatchContext } from './context';
 import { patchSiteInPlace } from './inPlace';
