@@ -21,7 +21,7 @@ import { readVmlinux } from '../src/binary/elf/vmlinux';
 import { parseFeatureList } from '../src/core/features';
 import { defaultLoop } from '../src/core/model';
 import { simulate } from '../src/core/patch/simulate';
-import { createDecoder } from '../src/disasm/decoder';
+import { createDecoder } from '../src/disasm/node';
 import type { Timing } from './timing';
 import { median, time as timeRuns } from './timing';
 import { REFERENCE_DIR } from '../fixtures/sharedDir';

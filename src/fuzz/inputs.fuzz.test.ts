@@ -8,7 +8,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus, wrapBzImage } from '../../fixtures/hostile/corpus';
-import { createDecoder } from '../disasm/decoder';
+import { createDecoder } from '../disasm/node';
 import { readKernelFile } from '../worker/readKernelFile';
 import { seededRandom } from './mutators';
 import { createTargets, runTarget } from './targets';

@@ -2,13 +2,12 @@
  * `altscope check-log <log> [--elf vmlinux] [--kernel 6.12|7.2] [--json]`: recompute every site a
  * `debug-alternative` boot log patched and list each one whose bytes differ from altscope's.
  */
-import * as iced from 'iced-x86';
 import type { KernelVersion } from '../../core/model';
 import { formatFeatureIndex } from '../../core/features/parse';
 import { checkBootLog, type CheckResult } from '../../binary/bootlog/check';
 import { parseBootLog } from '../../binary/bootlog/parse';
 import { readVmlinux } from '../../binary/elf/vmlinux';
-import { makeIcedDecoder } from '../../disasm/decoder';
+import { createDecoder } from '../../disasm/node';
 import { lastValue, parseArgs } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_BAD_INPUT, EXIT_KERNEL_BUG, EXIT_OK } from '../io';
@@ -65,7 +64,7 @@ export async function runCheckLog(argv: readonly string[], io: CliIo): Promise<n
     if (!r.ok) return fail(io, formatDiagnostics(elfPath, r).join('\n'));
     image = r.value;
   }
-  const decoder = makeIcedDecoder(iced);
+  const decoder = createDecoder();
   let res: CheckResult;
   try {
     res = checkBootLog(log, { kernel, image, decoder });
