@@ -20,11 +20,21 @@ export function loadBrowserDisasm(): Promise<BrowserDisasm> {
     import('./decoder'),
     import('./format'),
     import('./cpuid'),
-  ]).then(([iced, { makeIcedDecoder }, { makeIcedDisassembler }, { withCpuidFeatures }]) => ({
-    // Both live as long as the page: never disposed.
-    decoder: makeIcedDecoder(iced),
-    // With CPUID features, or the review panel's `cpuid-mismatch` lint never fires in the app.
-    disassembler: withCpuidFeatures(makeIcedDisassembler(iced), iced),
-  }));
+    import('./fastPath'),
+  ]).then(
+    ([
+      iced,
+      { makeIcedDecoder },
+      { makeIcedDisassembler },
+      { withCpuidFeatures },
+      { withFastPath },
+    ]) => ({
+      // Both live as long as the page: never disposed. Most instructions are measured by the
+      // pure-JS fast path (no JS↔wasm calls); iced-x86 decodes the rest.
+      decoder: withFastPath(() => makeIcedDecoder(iced)),
+      // With CPUID features, or the review panel's `cpuid-mismatch` lint never fires in the app.
+      disassembler: withCpuidFeatures(makeIcedDisassembler(iced), iced),
+    }),
+  );
   return pending;
 }

@@ -6,16 +6,9 @@
  */
 import type { KernelVersion, PatchLoop } from '../../core/model';
 import { defaultLoop, KERNEL_VERSIONS, PATCH_LOOPS } from '../../core/model';
-import { simulate } from '../../core';
-import { createDecoder, createDisassembler } from '../../disasm/node';
 import { lastValue, parseArgs } from '../args';
-import { readCpu } from '../features';
 import type { CliIo } from '../io';
 import { EXIT_BAD_INPUT, EXIT_KERNEL_BUG, EXIT_OK, formatLocated } from '../io';
-import { formatPatchJson } from '../patchJson';
-import { formatPatchText } from '../patchText';
-import { readAnyInput } from '../readInput';
-import { readSystemMapFile } from './systemMapArg';
 import { PATCH_USAGE } from './patchUsage';
 
 function fail(io: CliIo, message: string): number {
@@ -54,6 +47,16 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
   if (syntax !== 'att' && syntax !== 'intel')
     return fail(io, `altscope patch: --syntax must be att or intel, not '${syntax}'`);
 
+  const {
+    createDecoder,
+    createDisassembler,
+    formatPatchJson,
+    formatPatchText,
+    readAnyInput,
+    readCpu,
+    readSystemMapFile,
+    simulate,
+  } = await import('./patchDeps');
   const file = args.positionals[0]!;
   let bytes: Uint8Array;
   try {
