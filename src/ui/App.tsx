@@ -55,6 +55,7 @@ export function App() {
   const theme = useAppState((s) => s.theme);
   useDisasmAfterFirstPaint();
   const editorWanted = useEditorWanted();
+  const kernelKey = useKernelKey();
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
@@ -76,12 +77,28 @@ export function App() {
             )}
             <Diagnostics />
           </section>
-          <FeaturesPanel />
+          <FeaturesPanel key={kernelKey} />
         </div>
-        <Results />
+        <Results key={kernelKey} />
       </main>
     </div>
   );
+}
+
+/**
+ * A new key per loaded kernel file, so the panels that render its table remount: React keeps
+ * each component's previous render (its alternate fibre) until it renders again, and those
+ * held the previous kernel's report and names — 15 MB of heap per load (issue 13). Scenario
+ * edits keep the key, so typing never remounts.
+ */
+const kernelKeys = new WeakMap<object, number>();
+let nextKernelKey = 1;
+function useKernelKey(): number {
+  const table = useAppState((s) => s.kernelLoad.table);
+  if (!table) return 0;
+  let key = kernelKeys.get(table);
+  if (key === undefined) kernelKeys.set(table, (key = nextKernelKey++));
+  return key;
 }
 
 function Results() {
