@@ -1,19 +1,18 @@
 /**
  * Readers on the real captures: parse a whole vmlinux (ELF → AltTable), simulate it, parse a
- * whole boot log and check it; then whole-process CLI timings (`--help` = startup alone,
- * `patch … --json`, `check-log`). Medians of several runs after one warm-up, wall and CPU
+ * whole boot log and check it; then a whole `check-log` process (start-up and `patch` processes
+ * are in bench/cli.ts). Medians of several runs after one warm-up, wall and CPU
  * (user+system, incl. GC and JIT threads: steadier than wall on a shared machine); prints,
  * never asserts. The CLI runs the bundle (`npm run build:cli`, rebuilt by the launcher if stale).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkBootLog } from '../src/binary/bootlog/check';
 import { parseBootLog } from '../src/binary/bootlog/parse';
 import {
   CAPTURE_KERNELS,
-  CAPTURES,
   capturesPresent,
   readCaptureText,
   readCaptureXz,
@@ -22,7 +21,7 @@ import { readVmlinux } from '../src/binary/elf/vmlinux';
 import { parseFeatureList } from '../src/core/features';
 import { defaultLoop } from '../src/core/model';
 import { simulate } from '../src/core/patch/simulate';
-import { createDecoder } from '../src/disasm/decoder';
+import { createDecoder } from '../src/disasm/node';
 import { bootInputOf } from '../src/binary/elf/bootImage';
 import { simulateBoot } from '../src/core/passes/boot';
 import type { Timing } from './timing';
@@ -90,23 +89,9 @@ try {
     const check = time(() => void checkBootLog(parsed.log, { decoder }));
     const checkElf = time(() => void checkBootLog(parsed.log, { decoder, image: first.value }));
 
-    const elfPath = join(dir, `${kernel}.elf`);
     const logPath = join(dir, `${kernel}.log`);
-    const featPath = join(dir, `${kernel}.features`);
-    writeFileSync(elfPath, elf);
     writeFileSync(logPath, logBytes);
-    writeFileSync(featPath, featuresText);
-    const cliPatch = timeProcess(['patch', elfPath, '--features', `@${featPath}`, '--json']);
     const cliCheck = timeProcess(['check-log', logPath]);
-    // The bare vmlinuz (zstd, kallsyms): target ≤ 2× the uncompressed ELF above.
-    const vmlinuz = `${CAPTURES}/${kernel}/vmlinuz`;
-    const cliZ = existsSync(vmlinuz)
-      ? timeProcess(['patch', vmlinuz, '--features', `@${featPath}`, '--json'])
-      : undefined;
-    if (rows.length === 0) {
-      const help = timeProcess(['--help']);
-      rows.push(['CLI process', 'startup: `altscope --help`', show(help)]);
-    }
     rows.push(
       [
         `${kernel}: ELF ${(elf.length / 1e6).toFixed(1)} MB, ${t.sites.length} sites`,
@@ -121,10 +106,8 @@ try {
       ],
       ['', 'checkBootLog', show(check)],
       ['', 'checkBootLog --elf', show(checkElf)],
-      ['CLI process', `patch <elf> --json (exit ${cliPatch.status})`, show(cliPatch)],
-      ['', `check-log <log> (exit ${cliCheck.status})`, show(cliCheck)],
+      ['CLI process', `check-log <log> (exit ${cliCheck.status})`, show(cliCheck)],
     );
-    if (cliZ) rows.push(['', `patch <vmlinuz> --json (exit ${cliZ.status})`, show(cliZ)]);
   }
   // Issue 10: the whole boot (every pass) of 7.2 and its memdiff. The ELF with the passes'
   // tables: the vmlinuz payload has no symbols until a kallsyms reader lands.

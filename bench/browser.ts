@@ -19,6 +19,8 @@ const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const CHROMIUM = '/usr/bin/chromium';
 const CAPTURE = `${CAPTURES_DIR}/debian-sid-7.2.13/vmlinux-alt.elf.xz`;
 const VMLINUZ = `${CAPTURES_DIR}/debian-sid-7.2.13/vmlinuz`;
+/** A second, different kernel for the heap-after-reload measure. */
+const CAPTURE_2 = `${CAPTURES_DIR}/debian-trixie-6.12.117/vmlinux-alt.elf.xz`;
 const XSAVE_SITE = 'save_fpregs_to_fpstate+0x55/0xa0';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
@@ -162,6 +164,36 @@ async function measureKernel(browser: Browser, url: string, vmlinux: string) {
   return { listed, toggleDom, togglePaint, coldLink, steps, linkLength: link.length };
 }
 
+/** The page's live JS heap (MB) after a forced full GC, through the DevTools protocol. */
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 1e6;
+}
+
+/**
+ * Issue 13's no-leak check: the tab's JS heap after loading the 7.2 vmlinux, after loading the
+ * 6.12 one over it, and after loading the 7.2 one again (which should be back within 10 %).
+ */
+async function measureHeap(browser: Browser, url: string, first: string, second: string) {
+  const page = await openApp(browser, url);
+  const load = async (file: string, sites: string) => {
+    const shown = watchText(page, 'site-count', `^${sites}$`);
+    await page.getByTestId('file-input').setInputFiles(file);
+    await shown;
+    return heapAfterGc(page);
+  };
+  const empty = await heapAfterGc(page);
+  const a = await load(first, '6186');
+  const b = await load(second, '5685');
+  const again = await load(first, '6186');
+  await page.context().close();
+  return { empty, a, b, again };
+}
+
 /**
  * Milestones of a cold load as [name, time since navigation]: first contentful paint, and when
  * the iced-x86 wasm and the Monaco chunk finished loading (what a shown site may wait for).
@@ -251,13 +283,16 @@ async function main() {
     const vmlinux = join(tmp, 'vmlinux-7.2.13');
     execFileSync('sh', ['-c', `xz -dc '${CAPTURE}' > '${vmlinux}'`]);
     const k = await measureKernel(browser, server.url, vmlinux);
+    const vmlinux2 = join(tmp, 'vmlinux-6.12.117');
+    execFileSync('sh', ['-c', `xz -dc '${CAPTURE_2}' > '${vmlinux2}'`]);
+    const heap = await measureHeap(browser, server.url, vmlinux, vmlinux2);
     rmSync(tmp, { recursive: true, force: true });
     // The bare vmlinuz: zstd through wasm, names from its own kallsyms.
     const vmlinuz = existsSync(VMLINUZ)
       ? await measureListed(browser, server.url, VMLINUZ, '6186')
       : [];
     const rows: [string, number[], number][] = [
-      ['7.2.13 vmlinux chosen → 6,186 sites listed', k.listed, 1500],
+      ['7.2.13 vmlinux chosen → 6,186 sites listed', k.listed, 1000],
       ['7.2.13 vmlinuz chosen → 6,186 sites listed', vmlinuz, 2500],
       ['feature toggled → final column in DOM', k.toggleDom, 16],
       ['feature toggled → painted (next frame)', k.togglePaint, 16],
@@ -272,6 +307,12 @@ async function main() {
       );
     }
     console.log(`(link to one kernel site: ${k.linkLength} characters; median of ${RUNS})`);
+    const mb = (x: number) => `${x.toFixed(1)} MB`;
+    console.log(
+      `\ntab JS heap after a full GC (main thread; target ≤ 400 MB, back within 10 % on reload):\n` +
+        `  empty ${mb(heap.empty)}; 7.2 vmlinux ${mb(heap.a)}; then 6.12 ${mb(heap.b)}; ` +
+        `then 7.2 again ${mb(heap.again)} (${((heap.again / heap.a - 1) * 100).toFixed(1)} % vs the first)`,
+    );
     const stepNames = { listed: 'vmlinux listed', toggle: 'toggle', cold: 'cold permalink' };
     console.log('\nwhere the time goes (medians of the altscope: measures and milestones, ms):');
     for (const [step, byName] of Object.entries(k.steps)) {

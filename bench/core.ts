@@ -5,7 +5,7 @@
 import { parseFeatureList, simulate } from '../src/core';
 import type { PatchLoop } from '../src/core';
 import { parseJsonScenario } from '../src/core/scenario/json';
-import { createDecoder } from '../src/disasm/decoder';
+import { createDecoder } from '../src/disasm/node';
 import { time } from './timing';
 import {
   CAPTURES,

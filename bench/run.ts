@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const BENCHES = ['bench/core.ts', 'bench/binary.ts', 'bench/browser.ts'];
+const BENCHES = ['bench/core.ts', 'bench/binary.ts', 'bench/cli.ts', 'bench/browser.ts'];
 
 let failed = 0;
 for (const file of BENCHES) {

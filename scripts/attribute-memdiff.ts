@@ -10,7 +10,7 @@ import { parseMemdiff } from '../src/binary/memdiffText';
 import { simulateBoot } from '../src/core/passes/boot';
 import { compareDiffs } from '../src/core/passes/compareDiff';
 import type { PassGeneration } from '../src/core/passes/order';
-import { createDecoder } from '../src/disasm/decoder';
+import { createDecoder } from '../src/disasm/node';
 
 const [elfPath, diffPath, featPath, gen] = process.argv.slice(2);
 const bytes = new Uint8Array(readFileSync(elfPath as string));

@@ -10,13 +10,15 @@
  * launcher then falls back to tsx. `dist-cli/inputs.json` lists the bundled sources so the
  * launcher can tell when the bundle is older than them.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUNDLE = join(ROOT, 'dist-cli', 'altscope.mjs');
 export const INPUTS = join(ROOT, 'dist-cli', 'inputs.json');
+/** Code-split chunks: each command's module graph, imported when the command runs. */
+const CHUNKS = join(ROOT, 'dist-cli', 'chunks');
 
 /**
  * CommonJS packages loaded through `require` rather than `import`: Node's ESM loader would run
@@ -51,15 +53,19 @@ export async function buildCli({ quiet = false } = {}) {
   }
   const result = await esbuild.build({
     absWorkingDir: ROOT,
-    entryPoints: ['src/cli/main.ts'],
+    entryPoints: { altscope: 'src/cli/main.ts' },
     bundle: true,
+    // The commands' dynamic imports become chunks, so `--help` loads only the entry (issue 13).
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     platform: 'node',
     format: 'esm',
     target: 'node20',
     packages: 'external',
     metafile: true,
     write: false,
-    outfile: BUNDLE,
+    outdir: dirname(BUNDLE),
+    outExtension: { '.js': '.mjs' },
     logLevel: quiet ? 'silent' : 'warning',
     legalComments: 'none',
     plugins: [requireCjs],
@@ -67,13 +73,24 @@ export async function buildCli({ quiet = false } = {}) {
       js: "import { createRequire as altscopeCreateRequire } from 'node:module';\nconst require = altscopeCreateRequire(import.meta.url);",
     },
   });
-  const out = result.outputFiles.find((f) => f.path === BUNDLE);
-  if (!out) throw new Error(`esbuild produced no ${BUNDLE}`);
-  mkdirSync(dirname(BUNDLE), { recursive: true });
-  // Write-then-rename: a CLI started meanwhile sees the old bundle or the new one, never half.
-  const tmp = `${BUNDLE}.${process.pid}.tmp`;
-  writeFileSync(tmp, out.contents);
-  renameSync(tmp, BUNDLE);
+  if (!result.outputFiles.some((f) => f.path === BUNDLE))
+    throw new Error(`esbuild produced no ${BUNDLE}`);
+  mkdirSync(CHUNKS, { recursive: true });
+  // Write-then-rename, chunks before the entry: a CLI started meanwhile sees the old bundle or
+  // the new one, never half. Chunk names carry a content hash, so old and new ones coexist.
+  const entryLast = [...result.outputFiles].sort(
+    (a, b) => (a.path === BUNDLE) - (b.path === BUNDLE),
+  );
+  for (const out of entryLast) {
+    const tmp = `${out.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, out.contents);
+    renameSync(tmp, out.path);
+  }
+  const written = new Set(result.outputFiles.map((f) => f.path));
+  for (const name of readdirSync(CHUNKS)) {
+    const path = join(CHUNKS, name);
+    if (!written.has(path) && !name.endsWith('.tmp')) rmSync(path, { force: true });
+  }
   // Paths relative to ROOT (absWorkingDir); node_modules are external, so only our sources.
   // Plugin namespaces (`require-cjs:iced-x86`) are not files: listing one made the launcher's
   // freshness check fail, so it rebuilt the bundle at every start.

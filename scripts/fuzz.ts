@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadCorpus } from '../fixtures/hostile/corpus';
-import { createDecoder } from '../src/disasm/decoder';
+import { createDecoder } from '../src/disasm/node';
 import { seededRandom } from '../src/fuzz/mutators';
 import type { FuzzTarget } from '../src/fuzz/targets';
 import { createTargets, runTarget } from '../src/fuzz/targets';

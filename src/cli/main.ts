@@ -1,80 +1,81 @@
 /**
  * `altscope`: the simulator on the command line. Commands are listed explicitly; each lives in
- * `commands/<name>.ts` and takes its argv and an io object, so tests run it in-process.
+ * `commands/<name>.ts`, is imported only when it runs, and takes its argv and an io object, so
+ * tests run it in-process.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { runAsm } from './commands/asm';
-import { runExpand } from './commands/expand';
-import { runDiffEngines } from './commands/diff-engines';
-import { runCheckLog } from './commands/check-log';
-import { runExamples } from './commands/examples';
-import { runExportLog } from './commands/export-log';
-import { runLink } from './commands/link';
-import { runScenario } from './commands/scenario';
-import { runLint } from './commands/lint';
-import { runMemdiff } from './commands/memdiff';
-import { PATCH_USAGE, runPatch } from './commands/patch';
+import { PATCH_USAGE } from './commands/patchUsage';
 import type { CliIo } from './io';
 import { EXIT_BAD_INPUT, EXIT_OK } from './io';
+
+type RunCommand = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 interface Command {
   name: string;
   summary: string;
-  run(argv: readonly string[], io: CliIo): Promise<number>;
+  /**
+   * The command's module, imported only when it runs: `--help` and a bad command name load
+   * nothing else, and each command pays only for what it uses (issue 13). One line per command.
+   */
+  load(): Promise<RunCommand>;
 }
 
 export const COMMANDS: readonly Command[] = [
   {
     name: 'patch',
     summary: 'simulate a scenario on a CPU and show each site before and after',
-    run: runPatch,
+    load: async () => (await import('./commands/patch')).runPatch,
   },
-  { name: 'link', summary: 'print a permalink that opens the web app on a scenario', run: runLink },
+  {
+    name: 'link',
+    summary: 'print a permalink that opens the web app on a scenario',
+    load: async () => (await import('./commands/link')).runLink,
+  },
   {
     name: 'check-log',
     summary: 'recompute a debug-alternative boot log and list sites that disagree',
-    run: runCheckLog,
+    load: async () => (await import('./commands/check-log')).runCheckLog,
   },
   {
     name: 'export-log',
     summary: 'print the debug-alternative lines the kernel would log for an input',
-    run: runExportLog,
+    load: async () => (await import('./commands/export-log')).runExportLog,
   },
   {
     name: 'scenario',
     summary: 'write the JSON scenario of a kernel input (selected sites)',
-    run: runScenario,
+    load: async () => (await import('./commands/scenario')).runScenario,
   },
   {
     name: 'examples',
     summary: 'list the built-in examples, or print one as a scenario file',
-    run: runExamples,
+    load: async () => (await import('./commands/examples')).runExamples,
   },
   {
     name: 'diff-engines',
     summary: 'sites where single-pass and multi-pass differ, with the cause',
-    run: runDiffEngines,
+    load: async () => (await import('./commands/diff-engines')).runDiffEngines,
   },
   {
     name: 'asm',
     summary: "assemble 'ADDR: INSTRUCTION' lines (AT&T or --intel) to 'ADDR: HEX'",
-    run: runAsm,
+    load: async () => (await import('./commands/asm')).runAsm,
   },
   {
     name: 'expand',
     summary: 'print the JSON scenario of one ALTERNATIVE… macro as the kernel lays it out',
-    run: runExpand,
+    load: async () => (await import('./commands/expand')).runExpand,
   },
   {
     name: 'memdiff',
     summary: 'the bytes the whole boot rewrites in kernel text (memdiff.txt format)',
-    run: runMemdiff,
+    load: async () => (await import('./commands/memdiff')).runMemdiff,
   },
   {
     name: 'lint',
     summary: 'review lints per site (cpuid, lengths, branches, decode, kernel bugs)',
-    run: runLint,
+    load: async () => (await import('./commands/lint')).runLint,
   },
 ];
 
@@ -96,7 +97,8 @@ export async function runMain(argv: readonly string[], io: CliIo): Promise<numbe
     io.stderr(`altscope: unknown command '${name}'\n\n${MAIN_USAGE}`);
     return EXIT_BAD_INPUT;
   }
-  return command.run(rest, io);
+  const run = await command.load();
+  return run(rest, io);
 }
 
 /** The process's io: real files, real streams. */

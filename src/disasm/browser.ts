@@ -23,12 +23,23 @@ export function loadBrowserDisasm(): Promise<BrowserDisasm> {
     import('./format'),
     import('./cpuid'),
     import('./asm/assemble'),
-  ]).then(([iced, { makeIcedDecoder }, { makeIcedDisassembler }, { withCpuidFeatures }, asm]) => ({
-    // Both live as long as the page: never disposed.
-    decoder: makeIcedDecoder(iced),
-    // With CPUID features, or the review panel's `cpuid-mismatch` lint never fires in the app.
-    disassembler: withCpuidFeatures(makeIcedDisassembler(iced), iced),
-    assembler: asm.makeIcedAssembler(iced),
-  }));
+    import('./fastPath'),
+  ]).then(
+    ([
+      iced,
+      { makeIcedDecoder },
+      { makeIcedDisassembler },
+      { withCpuidFeatures },
+      asm,
+      { withFastPath },
+    ]) => ({
+      // Both live as long as the page: never disposed. Most instructions are measured by the
+      // pure-JS fast path (no JS↔wasm calls); iced-x86 decodes the rest.
+      decoder: withFastPath(() => makeIcedDecoder(iced)),
+      // With CPUID features, or the review panel's `cpuid-mismatch` lint never fires in the app.
+      disassembler: withCpuidFeatures(makeIcedDisassembler(iced), iced),
+      assembler: asm.makeIcedAssembler(iced),
+    }),
+  );
   return pending;
 }

@@ -12,11 +12,10 @@
  * buffer; and iced's validity rules (e.g. reserved encodings, some prefixes on `nop`) can differ
  * on odd bytes. Real kernels' sites never hit either (see the capture tests).
  */
-import * as icedModule from 'iced-x86';
 import type { DecodedInsn, InsnDecoder } from '../core/ports';
 import { isLegacyPrefix } from '../core/patch/insnFacts';
 
-type Iced = typeof icedModule;
+type Iced = typeof import('iced-x86');
 
 /** A decoder that must be freed when done (`dispose`); `decode` matches the port. */
 export interface IcedInsnDecoder extends InsnDecoder {
@@ -121,8 +120,3 @@ const invalid = (): DecodedInsn => ({
   dispSize: 0,
   ripRelative: false,
 });
-
-/** A decoder over the statically imported iced-x86 (Node, CLI, tests, workers). */
-export function createDecoder(): IcedInsnDecoder {
-  return makeIcedDecoder(icedModule);
-}

@@ -1,11 +1,10 @@
 /** The real review dependencies: the engine, iced-x86 decoder/disassembler, feature names. */
-import * as iced from 'iced-x86';
 import { getCatalogue } from '../core/features';
 import type { KernelVersion } from '../core/model';
 import { simulate } from '../core/patch/simulate';
 import type { NamedRange, ReviewDeps } from '../core/review';
 import { withCpuidFeatures } from './cpuid';
-import { createDecoder } from './decoder';
+import { createDecoder, requireIced } from './node';
 import { makeIcedDisassembler } from './format';
 
 /** Deps plus `dispose`, which frees the wasm objects they own. */
@@ -14,6 +13,7 @@ export function createReviewDeps(
   sections: readonly NamedRange[] = [],
 ): ReviewDeps & { dispose(): void } {
   const decoder = createDecoder();
+  const iced = requireIced();
   const dis = makeIcedDisassembler(iced);
   const catalogue = getCatalogue(kernel);
   return {

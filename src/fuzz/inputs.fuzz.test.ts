@@ -9,7 +9,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpus, wrapBzImage } from '../../fixtures/hostile/corpus';
 import { readRegionImage } from '../binary/kallsyms/regionImage';
-import { createDecoder } from '../disasm/decoder';
+import { createDecoder } from '../disasm/node';
 import { createAssembler } from '../disasm/asm';
 import { readKernelFile } from '../worker/readKernelFile';
 import { seededRandom } from './mutators';

@@ -6,7 +6,7 @@
 import { simulate } from '../core';
 import type { AltTable } from '../core/model';
 import { parseScenario } from '../core/scenario';
-import { createDecoder } from '../disasm/decoder';
+import { createDecoder } from '../disasm/node';
 import { defaultScenario } from '../examples';
 import { decodePermalink, encodePermalink } from '../permalink';
 import { createActions } from './actions';

@@ -63,6 +63,7 @@ export function App() {
   const text = useAppState((s) => s.text);
   useDisasmAfterFirstPaint();
   const editorWanted = useEditorWanted();
+  const kernelKey = useKernelKey();
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
@@ -88,15 +89,31 @@ export function App() {
             <DiagnosticList />
           </section>
           <ErrorBoundary area="the feature list" resetKey={text}>
-            <FeaturesPanel />
+            <FeaturesPanel key={kernelKey} />
           </ErrorBoundary>
         </div>
         <ErrorBoundary area="the results" resetKey={text} className="results-whole">
-          <Results />
+          <Results key={kernelKey} />
         </ErrorBoundary>
       </main>
     </div>
   );
+}
+
+/**
+ * A new key per loaded kernel file, so the panels that render its table remount: React keeps
+ * each component's previous render (its alternate fibre) until it renders again, and those
+ * held the previous kernel's report and names — 15 MB of heap per load (issue 13). Scenario
+ * edits keep the key, so typing never remounts.
+ */
+const kernelKeys = new WeakMap<object, number>();
+let nextKernelKey = 1;
+function useKernelKey(): number {
+  const table = useAppState((s) => s.kernelLoad.table);
+  if (!table) return 0;
+  let key = kernelKeys.get(table);
+  if (key === undefined) kernelKeys.set(table, (key = nextKernelKey++));
+  return key;
 }
 
 function Results() {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseFeatureList } from '../../core/features';
 import { defaultLoop } from '../../core/model';
 import { simulate } from '../../core/patch/simulate';
-import { createDecoder } from '../../disasm/decoder';
+import { createDecoder } from '../../disasm/node';
 import {
   CAPTURE_KERNELS,
   CAPTURES,

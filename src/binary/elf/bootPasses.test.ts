@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { simulateBoot } from '../../core/passes/boot';
 import { compareDiffs } from '../../core/passes/compareDiff';
 import { formatDiffRun } from '../../core/passes/memdiff';
-import { createDecoder } from '../../disasm/decoder';
+import { createDecoder } from '../../disasm/node';
 import { capturesPresent, readCaptureText, readCaptureXz, type CaptureKernel } from '../captures';
 import { parseMemdiff } from '../memdiffText';
 import { checkPassLog } from '../bootlog/checkPasses';

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDump } from '../../core/patch/bytes';
 import { simulate } from '../../core/patch/simulate';
-import { createDecoder } from '../../disasm/decoder';
+import { createDecoder } from '../../disasm/node';
 import { readFixture } from './testFixtures';
 import { readVmlinux } from './vmlinux';
 

@@ -2,7 +2,6 @@
  * `altscope check-log <log> [--elf vmlinux] [--kernel 6.1|6.12|7.2|7.3] [--json]`: recompute every site a
  * `debug-alternative` boot log patched and list each one whose bytes differ from altscope's.
  */
-import * as iced from 'iced-x86';
 import { defaultLoop, type KernelVersion } from '../../core/model';
 import { formatFeatureIndex } from '../../core/features/parse';
 import { checkBootLog, type CheckResult } from '../../binary/bootlog/check';
@@ -12,7 +11,7 @@ import { parsePassLog } from '../../binary/bootlog/passLog';
 import { bootInputOf, hasPassTables } from '../../binary/elf/bootImage';
 import { simulateBoot } from '../../core/passes/boot';
 import { readVmlinux } from '../../binary/elf/vmlinux';
-import { makeIcedDecoder } from '../../disasm/decoder';
+import { createDecoder } from '../../disasm/node';
 import { lastValue, parseArgs } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_BAD_INPUT, EXIT_KERNEL_BUG, EXIT_OK } from '../io';
@@ -77,7 +76,7 @@ export async function runCheckLog(argv: readonly string[], io: CliIo): Promise<n
     image = r.value;
     elfBytes = bytes;
   }
-  const decoder = makeIcedDecoder(iced);
+  const decoder = createDecoder();
   let res: CheckResult;
   let passes: PassLogCheck | undefined;
   try {

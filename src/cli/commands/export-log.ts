@@ -3,12 +3,11 @@
  * `debug-alternative` lines the kernel would print for this input on that CPU, to diff against a
  * real boot (`dmesg | sed 's/^\[[^]]*\] //'`).
  */
-import * as iced from 'iced-x86';
 import type { KernelVersion, PatchLoop } from '../../core/model';
 import { defaultLoop, PATCH_LOOPS } from '../../core/model';
 import { simulate } from '../../core/patch/simulate';
 import { exportDebugLog, type AltBounds } from '../../binary/bootlog/export';
-import { makeIcedDecoder } from '../../disasm/decoder';
+import { createDecoder } from '../../disasm/node';
 import { exportPassLines } from '../../binary/bootlog/exportPasses';
 import { bootInputOf, hasPassTables } from '../../binary/elf/bootImage';
 import { simulateBoot } from '../../core/passes/boot';
@@ -72,7 +71,7 @@ export async function runExportLog(argv: readonly string[], io: CliIo): Promise<
   );
   if (cpu.errors.length > 0) return fail(io, cpu.errors.join('\n'));
   const bounds = boundsOf(input);
-  const decoder = makeIcedDecoder(iced);
+  const decoder = createDecoder();
   let lines: string[];
   try {
     const loop = (engineArg as PatchLoop | undefined) ?? defaultLoop(kernel);

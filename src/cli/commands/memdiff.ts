@@ -2,7 +2,6 @@
  * `altscope memdiff <image> [--features …] [--kernel …] [--passes LIST]`: every run of kernel-text
  * bytes the boot rewrites, in the captures' `memdiff.txt` format (`VA HEXBYTES`, `#` comments).
  */
-import * as iced from 'iced-x86';
 import { looksLikeBzImage, readBzImage } from '../../binary/bzimage';
 import { bootInputOf } from '../../binary/elf/bootImage';
 import { readBootTables } from '../../binary/elf/bootTables';
@@ -14,7 +13,7 @@ import { simulateBoot } from '../../core/passes/boot';
 import { formatDiffRun, MEMDIFF_HEADER } from '../../core/passes/memdiff';
 import { PASS_PLANS } from '../../core/passes/order';
 import type { BootOptions, BootTables, PassName } from '../../core/passes/types';
-import { makeIcedDecoder } from '../../disasm/decoder';
+import { createDecoder } from '../../disasm/node';
 import { lastValue, parseArgs } from '../args';
 import { readCpu } from '../features';
 import type { CliIo } from '../io';
@@ -104,7 +103,7 @@ export async function runMemdiff(argv: readonly string[], io: CliIo): Promise<nu
   const only = passesArg === undefined ? undefined : parsePasses(passesArg, plan.passes);
   if (typeof only === 'string') return fail(io, `altscope memdiff: ${only}`);
 
-  const decoder = makeIcedDecoder(iced);
+  const decoder = createDecoder();
   try {
     const input = bootInputOf(elf, image, {
       features: new Set([...image.table.features, ...cpu.features]),

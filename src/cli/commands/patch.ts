@@ -4,43 +4,14 @@
  * alternatives on a CPU and print what each site becomes. Output is built completely before
  * anything is printed, so bad input never leaves half a report on stdout.
  */
-import * as iced from 'iced-x86';
 import type { KernelVersion, PatchLoop } from '../../core/model';
+import type { PatchReport } from '../../core/patch/report';
+import type { PreAlternatives } from '../../core/passes/preAlternatives';
 import { defaultLoop, KERNEL_VERSIONS, PATCH_LOOPS } from '../../core/model';
-import { simulate } from '../../core';
-import { makeIcedDecoder } from '../../disasm/decoder';
-import { makeIcedDisassembler } from '../../disasm/format';
 import { lastValue, parseArgs } from '../args';
-import { readCpu } from '../features';
 import type { CliIo } from '../io';
 import { EXIT_BAD_INPUT, EXIT_KERNEL_BUG, EXIT_OK, formatLocated } from '../io';
-import { bootInputOf, hasPassTables } from '../../binary/elf/bootImage';
-import { passesThroughAlternatives, simulateBoot } from '../../core/passes/boot';
-import { preAlternatives, type PreAlternatives } from '../../core/passes/preAlternatives';
-import type { PatchReport } from '../../core/patch/report';
-import { formatPatchJson } from '../patchJson';
-import { formatPatchText } from '../patchText';
-import { readAnyInput } from '../readInput';
-import { readSystemMapFile } from './systemMapArg';
-
-export const PATCH_USAGE = `usage: altscope patch <input> [--features LIST|@FILE] [--cpuinfo FILE]
-                      [--kernel 6.1|6.12|7.2|7.3] [--engine single-pass|multi-pass] [--json]
-                      [--syntax att|intel]
-Simulates the alternatives of <input> (a text or JSON scenario, a vmlinux, .o/.ko, bzImage
-or debug-alternative boot log, recognised by content) and prints, per site, the
-original bytes, every entry and whether it is eligible, and the final bytes.
-  --features LIST   present features: names (XSAVEOPT, X86_FEATURE_XSAVEOPT, xsaveopt),
-                    X86_BUG_…, W*32+B or numbers, comma or space separated; @FILE reads a file
-                    (one or more per line, # comments). Added to the scenario's own features.
-  --cpuinfo FILE    add the flags and bugs of a /proc/cpuinfo
-  --kernel V        kernel profile (default: the scenario's)
-  --engine LOOP     patch loop (default: the profile's: 7.2 single-pass, 6.12 multi-pass)
-  --json            machine-readable report
-  --syntax S        disassembly syntax of the readable report (att, the default, or intel)
-  --system-map FILE name sites from a System.map (bzImage payloads carry no symbols)
-Exit status: 0 patched; 1 the kernel would BUG() at some site (kernel-bug diagnostics, report
-still printed); 2 bad usage or bad input (file:line:column messages on stderr, nothing on stdout).
-`;
+import { PATCH_USAGE } from './patchUsage';
 
 function fail(io: CliIo, message: string): number {
   io.stderr(`${message}\n`);
@@ -78,6 +49,21 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
   if (syntax !== 'att' && syntax !== 'intel')
     return fail(io, `altscope patch: --syntax must be att or intel, not '${syntax}'`);
 
+  const {
+    bootInputOf,
+    createDecoder,
+    createDisassembler,
+    formatPatchJson,
+    formatPatchText,
+    hasPassTables,
+    passesThroughAlternatives,
+    preAlternatives,
+    readAnyInput,
+    readCpu,
+    readSystemMapFile,
+    simulate,
+    simulateBoot,
+  } = await import('./patchDeps');
   const file = args.positionals[0]!;
   let bytes: Uint8Array;
   try {
@@ -114,8 +100,8 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
   if (cpu.errors.length > 0) return fail(io, [...located, ...cpu.errors].join('\n'));
 
   const features = new Set<number>([...table.features, ...cpu.features]);
-  const decoder = makeIcedDecoder(iced);
-  const dis = makeIcedDisassembler(iced);
+  const decoder = createDecoder();
+  const dis = createDisassembler();
   let out: string;
   let kernelBug: boolean;
   try {

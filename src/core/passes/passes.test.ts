@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Addr } from '../model';
 import { toAddr } from '../model';
-import { createDecoder } from '../../disasm/decoder';
+import { createDecoder } from '../../disasm/node';
 import { applySealEndbr } from './endbrSeal';
 import { applyFtrace } from './ftrace';
 import { diffImage, formatDiffRun } from './memdiff';

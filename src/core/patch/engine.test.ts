@@ -3,7 +3,7 @@
  * optimizer, both insn_is_nop() rules, loop selection independent of the kernel, and BUGs.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDecoder } from '../../disasm/decoder';
+import { createDecoder } from '../../disasm/node';
 import type { AltEntry, AltTable } from '../model';
 import { toAddr, toFeatureIndex } from '../model';
 import { formatDump } from './bytes';

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDecoder } from '../../disasm/decoder';
+import { createDecoder } from '../../disasm/node';
 import type { AltEntry, AltTable, KernelVersion, Site } from '../model';
 import { toAddr, toFeatureIndex } from '../model';
 import { formatDump } from './bytes';

@@ -9,7 +9,7 @@ import {
   xsaveSite,
   XSAVEC,
 } from '../../../fixtures/review/tables';
-import { createDecoder } from '../../disasm/decoder';
+import { createDecoder } from '../../disasm/node';
 import { simulate } from '../patch/simulate';
 import { toHex } from './bytes';
 import { compareLoops } from './compareLoops';

@@ -45,6 +45,22 @@ describe('parseJsonScenario', () => {
       },
     ]);
   });
+  it('reads hex with and without spaces, in either case, and names the path of bad hex and addresses', () => {
+    const ok = parseJsonScenario(GOOD.replace('"490fae742440"', '"49 0F AE 74 24 40"'));
+    expect(Array.from(ok.table!.sites[0]!.entries[0]!.replacement)).toEqual([
+      0x49, 0x0f, 0xae, 0x74, 0x24, 0x40,
+    ]);
+    const bad = GOOD.replace('"490fae742440"', '"490fae74244"')
+      .replace('"bytes":"30 2b', '"bytes":"3\u00e9 2b')
+      .replace('"addr":"0xffffffff82a00040"', '"addr":"0xfffffffff82a00040"')
+      .replace('"flags":["NOT"]', '"flags":["NOT","SOMETIMES"]');
+    expect(parseJsonScenario(bad).diagnostics.map((d) => d.message)).toEqual([
+      'memory[0].addr: expected an address like "0xffffffff81000000", got "0xfffffffff82a00040"',
+      "memory[0].bytes: '\u00e9' is not a hex digit",
+      'sites[0].entries[0].flags[1]: unknown flag "SOMETIMES" (expected NOT or DIRECT_CALL)',
+      'sites[0].entries[0].repl: odd number of hex digits (11)',
+    ]);
+  });
   it('reports syntax errors with a position and never throws', () => {
     const r = parseJsonScenario('{"format": "altscope-scenario",\n  "version": 1,, }');
     expect(r.diagnostics[0]).toMatchObject({

@@ -34,6 +34,17 @@ const DEFAULT_REPLACEMENT_BASE = 0xffffffff82800000n;
 const MAX_DIAGNOSTICS = 100;
 
 type Obj = Record<string, unknown>;
+/** `path` + `key`: built only when a diagnostic needs it (a kernel's scenario has 6,000 sites). */
+const at = (path: JsonPath, key: string | undefined): JsonPath =>
+  key === undefined ? path : [...path, key];
+
+/** Hex digit values by ASCII code; 255 for anything else. */
+const HEX_DIGIT = new Uint8Array(128).fill(255);
+for (let d = 0; d < 16; d++) {
+  HEX_DIGIT['0123456789abcdef'.charCodeAt(d)] = d;
+  HEX_DIGIT['0123456789ABCDEF'.charCodeAt(d)] = d;
+}
+
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 class Reader {
@@ -46,26 +57,42 @@ class Reader {
     if (this.problems.length < MAX_DIAGNOSTICS)
       this.problems.push({ path, message, severity: 'warning' });
   }
-  addr(v: unknown, path: JsonPath): Addr | undefined {
-    if (typeof v === 'string' && /^(0x)?[0-9a-f]{1,16}$/i.test(v.trim())) {
-      return toAddr(
-        BigInt(v.trim().startsWith('0x') || v.trim().startsWith('0X') ? v.trim() : `0x${v.trim()}`),
-      );
+  /** `key`, when given, is appended to `path` only if there is a problem to report. */
+  addr(v: unknown, path: JsonPath, key?: string): Addr | undefined {
+    if (typeof v === 'string') {
+      const t = v.trim();
+      if (/^(0x)?[0-9a-f]{1,16}$/i.test(t))
+        return toAddr(BigInt(t[1] === 'x' || t[1] === 'X' ? t : `0x${t}`));
     }
     if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0) return toAddr(v);
-    this.error(path, `expected an address like "0xffffffff81000000", got ${JSON.stringify(v)}`);
+    this.error(
+      at(path, key),
+      `expected an address like "0xffffffff81000000", got ${JSON.stringify(v)}`,
+    );
     return undefined;
   }
-  hex(v: unknown, path: JsonPath): Uint8Array | undefined {
+  hex(v: unknown, path: JsonPath, key?: string): Uint8Array | undefined {
     if (typeof v !== 'string') {
-      this.error(path, `expected hex bytes like "0f 1f 00", got ${JSON.stringify(v)}`);
+      this.error(at(path, key), `expected hex bytes like "0f 1f 00", got ${JSON.stringify(v)}`);
       return undefined;
+    }
+    // Scenarios written by tools have no spaces: read those digit pairs straight from the table.
+    if (v.length % 2 === 0) {
+      const out = new Uint8Array(v.length / 2);
+      let i = 0;
+      for (; i < out.length; i++) {
+        const hi = HEX_DIGIT[v.charCodeAt(2 * i) & 0x7f] as number;
+        const lo = HEX_DIGIT[v.charCodeAt(2 * i + 1) & 0x7f] as number;
+        if ((hi | lo) > 15 || v.charCodeAt(2 * i) > 0x7f || v.charCodeAt(2 * i + 1) > 0x7f) break;
+        out[i] = (hi << 4) | lo;
+      }
+      if (i === out.length) return out;
     }
     const s = v.replace(/\s+/g, '');
     const bad = /[^0-9a-f]/i.exec(s);
     if (bad || s.length % 2) {
       this.error(
-        path,
+        at(path, key),
         bad ? `'${bad[0]}' is not a hex digit` : `odd number of hex digits (${s.length})`,
       );
       return undefined;
@@ -82,8 +109,9 @@ class Reader {
   }
 }
 
-function readFlags(r: Reader, v: unknown, path: JsonPath): number {
+function readFlags(r: Reader, v: unknown, parent: JsonPath, key: string): number {
   if (v === undefined) return 0;
+  const path = at(parent, key);
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 0xffff) return v;
   if (!Array.isArray(v)) {
     r.error(path, 'expected flags as ["NOT", "DIRECT_CALL"] or a number 0..0xffff');
@@ -102,15 +130,16 @@ function readFlags(r: Reader, v: unknown, path: JsonPath): number {
 function readFeature(
   r: Reader,
   v: unknown,
-  path: JsonPath,
+  parent: JsonPath,
+  key: string | undefined,
   kernel: KernelVersion,
 ): FeatureIndex | undefined {
   if (typeof v !== 'string' && typeof v !== 'number') {
-    r.error(path, 'expected a feature name or number ("XSAVEOPT", "10*32+0", 320)');
+    r.error(at(parent, key), 'expected a feature name or number ("XSAVEOPT", "10*32+0", 320)');
     return undefined;
   }
   const res = resolveScenarioFeature(String(v).trim(), kernel);
-  if (!res.ok) r.error(path, res.message);
+  if (!res.ok) r.error(at(parent, key), res.message);
   return res.ok ? res.index : undefined;
 }
 
@@ -123,8 +152,8 @@ function readSite(
 ): Site | undefined {
   const path = ['sites', i];
   if (!isObj(v)) return void r.error(path, 'expected a site object {"addr", "bytes", "entries"}');
-  const addr = r.addr(v.addr, [...path, 'addr']);
-  const original = r.hex(v.bytes, [...path, 'bytes']);
+  const addr = r.addr(v.addr, path, 'addr');
+  const original = r.hex(v.bytes, path, 'bytes');
   const rawEntries = r.array(v.entries, [...path, 'entries'], 'entries');
   if (rawEntries.length === 0) r.error([...path, 'entries'], 'a site needs at least one entry');
   if (addr === undefined || !original) return undefined;
@@ -133,9 +162,9 @@ function readSite(
   rawEntries.forEach((e, k) => {
     const ep = [...path, 'entries', k];
     if (!isObj(e)) return void r.error(ep, 'expected an entry object {"feature", "repl"}');
-    const cpuid = readFeature(r, e.feature, [...ep, 'feature'], kernel);
-    const flags = readFlags(r, e.flags, [...ep, 'flags']);
-    const replacement = r.hex(e.repl ?? '', [...ep, 'repl']);
+    const cpuid = readFeature(r, e.feature, ep, 'feature', kernel);
+    const flags = readFlags(r, e.flags, ep, 'flags');
+    const replacement = r.hex(e.repl ?? '', ep, 'repl');
     let instrlen = original.length;
     if (e.instrlen !== undefined) {
       if (
@@ -155,7 +184,7 @@ function readSite(
     }
     maxLen = Math.max(maxLen, instrlen);
     const repl =
-      e.repl_addr === undefined ? toAddr(next.repl) : r.addr(e.repl_addr, [...ep, 'repl_addr']);
+      e.repl_addr === undefined ? toAddr(next.repl) : r.addr(e.repl_addr, ep, 'repl_addr');
     if (replacement && replacement.length > 255)
       r.error(
         [...ep, 'repl'],
@@ -259,21 +288,21 @@ function readDocument(
     );
   const features: FeatureIndex[] = [];
   r.array(doc.features, ['features'], 'features').forEach((f, i) => {
-    const idx = readFeature(r, f, ['features', i], kernel);
+    const idx = readFeature(r, f, ['features', i], undefined, kernel);
     if (idx !== undefined) features.push(idx);
   });
   const symbols: KernelSymbol[] = [];
   r.array(doc.symbols, ['symbols'], 'symbols').forEach((s, i) => {
     if (!isObj(s) || typeof s.name !== 'string')
       return void r.error(['symbols', i], 'expected {"name": "…", "addr": "0x…"}');
-    const addr = r.addr(s.addr, ['symbols', i, 'addr']);
+    const addr = r.addr(s.addr, ['symbols', i], 'addr');
     if (addr !== undefined) symbols.push({ name: s.name, addr });
   });
   const memory: MemoryRange[] = [];
   r.array(doc.memory, ['memory'], 'memory ranges').forEach((m, i) => {
     if (!isObj(m)) return void r.error(['memory', i], 'expected {"addr": "0x…", "bytes": "hex"}');
-    const addr = r.addr(m.addr, ['memory', i, 'addr']);
-    const bytes = r.hex(m.bytes, ['memory', i, 'bytes']);
+    const addr = r.addr(m.addr, ['memory', i], 'addr');
+    const bytes = r.hex(m.bytes, ['memory', i], 'bytes');
     if (addr !== undefined && bytes) memory.push({ addr, bytes });
   });
   const next = { repl: DEFAULT_REPLACEMENT_BASE, index: 0 };

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDecoder } from '../../disasm/decoder';
+import { createDecoder } from '../../disasm/node';
 import { simulate } from '../patch/simulate';
 import { parseScenario } from '.';
 import { toScenarioJson } from './json';

@@ -1,0 +1,14 @@
+/**
+ * What `altscope patch` needs past its argument checks, imported in one go once they pass: a
+ * usage error then loads no more than `--help` does (issue 13).
+ */
+export { simulate } from '../../core';
+export { createDecoder, createDisassembler } from '../../disasm/node';
+export { readCpu } from '../features';
+export { formatPatchJson } from '../patchJson';
+export { formatPatchText } from '../patchText';
+export { readAnyInput } from '../readInput';
+export { readSystemMapFile } from './systemMapArg';
+export { bootInputOf, hasPassTables } from '../../binary/elf/bootImage';
+export { passesThroughAlternatives, simulateBoot } from '../../core/passes/boot';
+export { preAlternatives } from '../../core/passes/preAlternatives';
