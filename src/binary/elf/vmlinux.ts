@@ -1,5 +1,13 @@
 import type { AltTable, Diagnostic, KernelVersion } from '../../core/model';
+import {
+  layerLookups,
+  lookupIn,
+  symbolTableOf,
+  type SymbolLookup,
+  type TableSymbol,
+} from '../../core/symbols';
 import { ByteReader } from '../byteReader';
+import { readImageMembers } from '../btf/imageMembers';
 import { failResult, guardRead, offsetError, okResult, type ReadResult } from '../result';
 import { readAltInstructions } from './altinstr';
 import { findBanner } from './banner';
@@ -37,7 +45,17 @@ export interface KernelImage {
   altStart: bigint;
   altEnd: bigint;
   names: SymbolIndex;
+  /** `pv_ops` slots by BTF member path (`pv_ops.irq.save_fl`), when the image has `.BTF`. */
+  members: TableSymbol[];
   sections: ElfSection[];
+}
+
+/** objdump-style names for the image: BTF member paths first, then its symbol table. */
+export function imageSymbols(image: Pick<KernelImage, 'names' | 'members'>): SymbolLookup {
+  const base: SymbolLookup = (a) => image.names.nearest(a);
+  return image.members.length
+    ? (layerLookups(lookupIn(symbolTableOf(image.members)), base) as SymbolLookup)
+    : base;
 }
 
 /** Read a linked x86-64 kernel (`vmlinux`) into an AltTable. Never throws. */
@@ -90,6 +108,7 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
         altStart: alt.addr,
         altEnd: alt.addr + BigInt(alt.size),
         names,
+        members: readImageMembers(r, sections, (n) => names.lookup(n), diagnostics),
         sections,
       },
       diagnostics,

@@ -17,11 +17,14 @@ import { EXIT_BAD_INPUT, EXIT_KERNEL_BUG, EXIT_OK, formatLocated } from '../io';
 import { formatPatchJson } from '../patchJson';
 import { formatPatchText } from '../patchText';
 import { readAnyInput } from '../readInput';
+import { applySitesArg } from '../sitesArg';
+import { imageSymbols } from '../../binary/elf/vmlinux';
+import { tableSymbols } from '../../core/symbols';
 import { readSystemMapFile } from './systemMapArg';
 
 export const PATCH_USAGE = `usage: altscope patch <input> [--features LIST|@FILE] [--cpuinfo FILE]
                       [--kernel 6.12|7.2] [--engine single-pass|multi-pass] [--json]
-                      [--syntax att|intel]
+                      [--syntax att|intel] [--sites PATTERN[,PATTERN…]]
 Simulates the alternatives of <input> (a text or JSON scenario, a vmlinux, .o/.ko, bzImage
 or debug-alternative boot log, recognised by content) and prints, per site, the
 original bytes, every entry and whether it is eligible, and the final bytes.
@@ -33,6 +36,7 @@ original bytes, every entry and whether it is eligible, and the final bytes.
   --engine LOOP     patch loop (default: the profile's: 7.2 single-pass, 6.12 multi-pass)
   --json            machine-readable report
   --syntax S        disassembly syntax of the readable report (att, the default, or intel)
+  --sites P         only sites matching: an address, a %pS name or a function glob
   --system-map FILE name sites from a System.map (bzImage payloads carry no symbols)
 Exit status: 0 patched; 1 the kernel would BUG() at some site (kernel-bug diagnostics, report
 still printed); 2 bad usage or bad input (file:line:column messages on stderr, nothing on stdout).
@@ -45,7 +49,7 @@ function fail(io: CliIo, message: string): number {
 
 export async function runPatch(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(argv, {
-    valued: ['features', 'cpuinfo', 'kernel', 'engine', 'syntax', 'system-map'],
+    valued: ['features', 'cpuinfo', 'kernel', 'engine', 'syntax', 'system-map', 'sites'],
     boolean: ['json', 'help'],
   });
   if (!parsed.ok) return fail(io, `altscope patch: ${parsed.message}\n\n${PATCH_USAGE}`);
@@ -98,7 +102,10 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
     ),
   );
   if (!input.table) return fail(io, located.join('\n'));
-  const table = input.table;
+  const narrowed = applySitesArg(input.table, args, 'patch');
+  if (!narrowed.ok) return fail(io, [...located, narrowed.message].join('\n'));
+  const table = narrowed.table;
+  const symbols = input.image ? imageSymbols(input.image) : tableSymbols(input.table);
   const kernel = (kernelArg as KernelVersion | undefined) ?? table.kernel;
   const loop = (engineArg as PatchLoop | undefined) ?? defaultLoop(kernel);
   const cpu = await readCpu(
@@ -121,7 +128,7 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
     );
     out = args.flags.has('json')
       ? formatPatchJson(report, table)
-      : formatPatchText(report, table, dis, syntax);
+      : formatPatchText(report, table, dis, syntax, symbols);
   } finally {
     decoder.dispose();
     dis.dispose();

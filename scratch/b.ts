@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { ByteReader } from '../src/binary/byteReader';
+import { readElfHeader, readSections } from '../src/binary/elf/header';
+import { readBtf } from '../src/binary/btf/types';
+import { memberSymbols } from '../src/binary/btf/memberSymbols';
+const bytes = new Uint8Array(readFileSync('/tmp/rv/vmlinux72'));
+const r = new ByteReader(bytes);
+const secs = readSections(r, readElfHeader(r));
+const s = secs.find((x) => x.name === '.BTF')!;
+let t = performance.now();
+const btf = readBtf(bytes.subarray(s.offset, s.offset + s.size));
+console.log('types', btf.count, performance.now() - t);
+t = performance.now();
+const syms = memberSymbols(btf, () => 0xffffffff82a00000n);
+console.log(performance.now() - t, syms.length, syms.slice(0, 12).map((x) => `${x.name} +${(x.addr - 0xffffffff82a00000n).toString(16)}`));
+console.log(syms.map((x) => `${x.name} +${(x.addr - 0xffffffff82a00000n).toString(16)}`).join('\n'));

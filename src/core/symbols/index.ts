@@ -1,0 +1,3 @@
+export * from './lookup';
+export * from './table';
+export { symbolizeText, symbolizeInsns } from './symbolize';
