@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { icedX86Browser } from './src/disasm/vitePluginIced';
-import { productionCsp } from './src/ui/vitePluginCsp';
+import { icedX86Browser } from './src/disasm/vitePluginIced.ts';
+import { productionCsp } from './src/ui/vitePluginCsp.ts';
 
 // Everything is bundled locally: the app must work offline and under a CSP with no remote origin
 // (injected into the build only: the dev server needs React Refresh's inline preamble and HMR).

@@ -13,7 +13,7 @@ import { runScenario } from './commands/scenario';
 import { runLint } from './commands/lint';
 import { PATCH_USAGE, runPatch } from './commands/patch';
 import type { CliIo } from './io';
-import { EXIT_BAD_INPUT, EXIT_OK } from './io';
+import { EXIT_BAD_INPUT, EXIT_OK, exitOnClosedPipe } from './io';
 
 interface Command {
   name: string;
@@ -81,13 +81,28 @@ export async function runMain(argv: readonly string[], io: CliIo): Promise<numbe
   return command.run(rest, io);
 }
 
+let pipesGuarded = false;
+/** Before the first write (from either entry point, bin/ or tsx): a closed pipe ends quietly. */
+function guardPipes(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  exitOnClosedPipe(process.stdout, (code) => process.exit(code));
+  exitOnClosedPipe(process.stderr, (code) => process.exit(code));
+}
+
 /** The process's io: real files, real streams. */
 export const nodeIo: CliIo = {
   // One synchronous read: a command reads its few inputs up front, and fs.promises' chunked
   // reads of a 50 MB vmlinux cost ~100 ms of event-loop round trips.
   readFile: (path) => readFileSync(path),
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
+  stdout: (text) => {
+    guardPipes();
+    process.stdout.write(text);
+  },
+  stderr: (text) => {
+    guardPipes();
+    process.stderr.write(text);
+  },
 };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
