@@ -1,5 +1,6 @@
 /** The store slice for loading a kernel file (see `kernelLoad.ts` for the actions). */
 import type { AltTable, Diagnostic } from '../core/model';
+import type { SymbolLookup } from '../core/symbols';
 import type { ReadProgress } from '../worker/protocol';
 
 /** Where the current file read is. */
@@ -17,6 +18,8 @@ export interface KernelLoadState {
   table: AltTable | null;
   /** `linux_banner` release of the loaded kernel, when it has one. */
   release: string | null;
+  /** The loaded kernel's names (objdump-style `<sym+0xoff>` in every disassembly). */
+  symbols: SymbolLookup | null;
 }
 
 export interface KernelLoadSlice {
@@ -32,4 +35,5 @@ export const INITIAL_KERNEL_LOAD: KernelLoadState = {
   diagnostics: [],
   table: null,
   release: null,
+  symbols: null,
 };

@@ -8,7 +8,8 @@ import type { AltTable, Diagnostic } from '../core/model';
 import { readBzImage } from '../binary/bzimage';
 import { readBinaryInput } from '../binary/detect';
 import { readRelocatable } from '../binary/elf/relocatable';
-import { readVmlinux } from '../binary/elf/vmlinux';
+import { imageSymbolSet, readVmlinux } from '../binary/elf/vmlinux';
+import type { SymbolSet } from '../core/symbols';
 import { DETECT_BYTES, detectKind, type InputKind } from './detectKind';
 
 /** Larger files are refused before reading: a vmlinux with debug info is ~500 MB at most. */
@@ -22,6 +23,8 @@ export type FileOutcome =
       table: AltTable;
       /** `linux_banner` release, when the file has one. */
       release?: string;
+      /** The image's names for objdump-style disassembly (kernel images only). */
+      symbols?: SymbolSet;
       diagnostics: Diagnostic[];
     }
   | { ok: true; kind: 'scenario-json' | 'scenario-text'; text: string; diagnostics: Diagnostic[] }
@@ -54,7 +57,8 @@ function fromImage(
 ): FileOutcome {
   if (!r.ok) return { ok: false, kind, diagnostics: r.diagnostics };
   const { table, release } = r.value;
-  return { ok: true, kind, table, release, diagnostics: r.diagnostics };
+  const symbols = imageSymbolSet(r.value);
+  return { ok: true, kind, table, release, symbols, diagnostics: r.diagnostics };
 }
 
 function readAs(kind: InputKind, bytes: Uint8Array, name: string): FileOutcome {
@@ -97,7 +101,8 @@ async function readBzImageFile(bytes: Uint8Array): Promise<FileOutcome> {
   const r = await readBzImage(bytes);
   if (!r.ok) return { ok: false, kind: 'bzimage', diagnostics: r.diagnostics };
   const { table, release } = r.value.image;
-  return { ok: true, kind: 'bzimage', table, release, diagnostics: r.diagnostics };
+  const symbols = imageSymbolSet(r.value.image);
+  return { ok: true, kind: 'bzimage', table, release, symbols, diagnostics: r.diagnostics };
 }
 
 /** Text files: UTF-8, with a BOM dropped (editors on Windows add one). */

@@ -4,6 +4,7 @@ import {
   lookupIn,
   symbolTableOf,
   type SymbolLookup,
+  type SymbolSet,
   type TableSymbol,
 } from '../../core/symbols';
 import { ByteReader } from '../byteReader';
@@ -48,6 +49,11 @@ export interface KernelImage {
   /** `pv_ops` slots by BTF member path (`pv_ops.irq.save_fl`), when the image has `.BTF`. */
   members: TableSymbol[];
   sections: ElfSection[];
+}
+
+/** The image's names as plain columns, for posting to the page (decodes every name once). */
+export function imageSymbolSet(image: Pick<KernelImage, 'names' | 'members'>): SymbolSet {
+  return { base: image.names.toTableData(), members: symbolTableOf(image.members) };
 }
 
 /** objdump-style names for the image: BTF member paths first, then its symbol table. */

@@ -94,3 +94,17 @@ export function tableSymbols(table: {
   if (table.symbols.length === 0) return undefined;
   return lookupIn(symbolTableOf(table.symbols.map((s) => ({ ...s, end: s.addr + 1n }))));
 }
+
+/** An image's names as posted from the worker: its symbol table and BTF member paths. */
+export interface SymbolSet {
+  base: SymbolTableData;
+  members: SymbolTableData;
+}
+
+/** Member paths first (they are finer), then the symbol table. */
+export function lookupOfSet(set: SymbolSet): SymbolLookup {
+  const base = lookupIn(set.base);
+  if (set.members.names.length === 0) return base;
+  const members = lookupIn(set.members);
+  return (addr) => members(addr) ?? base(addr);
+}

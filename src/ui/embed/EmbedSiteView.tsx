@@ -4,6 +4,7 @@ import type { KernelVersion, PatchLoop, Site } from '../../core/model';
 import type { SiteResult } from '../../core/patch/report';
 import { FEATURE_ALWAYS, narrateSite } from '../../core/review';
 import { useAppState } from '../../state/hooks';
+import { selectDisassembler } from '../../state/selectors';
 import { useReviewDeps } from '../review/useReview';
 import { hexAddr } from '../format';
 import { alignOffsets, buildColumns, cellsFor } from '../site/columns';
@@ -18,7 +19,7 @@ export function EmbedSiteView(props: {
   features: ReadonlySet<number>;
 }) {
   const { site, result, kernel, loop, features } = props;
-  const disassembler = useAppState((s) => s.disassembler);
+  const disassembler = useAppState(selectDisassembler);
   const syntax = useAppState((s) => s.syntax);
   const deps = useReviewDeps();
   const columns = useMemo(

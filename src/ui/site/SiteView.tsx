@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { AltEntry, KernelVersion, Site } from '../../core/model';
 import type { SiteResult } from '../../core/patch/report';
 import { useAppState } from '../../state/hooks';
-import { selectKernel, selectLoop } from '../../state/selectors';
+import { selectDisassembler, selectKernel, selectLoop } from '../../state/selectors';
 import { hexAddr } from '../format';
 import { alignOffsets, buildColumns, cellsFor } from './columns';
 import { entryName } from './entryName';
@@ -13,7 +13,7 @@ type Note = { text: string; tone: 'info' | 'warn' | 'error' };
 
 /** The selected site side by side: Original | each entry's replacement | Final. */
 export function SiteView({ result, site }: { result: SiteResult; site: Site }) {
-  const disassembler = useAppState((s) => s.disassembler);
+  const disassembler = useAppState(selectDisassembler);
   const syntax = useAppState((s) => s.syntax);
   const kernel = useAppState(selectKernel);
   const loop = useAppState(selectLoop);
