@@ -35,7 +35,7 @@ interface ErrorEmitter {
  */
 export function exitOnClosedPipe(stream: ErrorEmitter, exit: (code: number) => never): void {
   stream.on('error', (e) => {
-    if (e.code === 'EPIPE') exit(0);
+    if (e.code === 'EPIPE') return exit(0);
     throw e;
   });
 }

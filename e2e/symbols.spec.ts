@@ -1,0 +1,35 @@
+/**
+ * Reading a real kernel like `objdump -d`: pv_ops slots by BTF member path, call targets by
+ * symbol, in the site columns.
+ */
+import { test, expect } from './fixtures';
+import { AppPage } from './pages/AppPage';
+import { KernelLoad, realVmlinux72WithBtf, REFERENCE } from './pages/KernelLoad';
+
+test.describe('symbols in the real Debian 7.2.13 vmlinux', () => {
+  test.skip(realVmlinux72WithBtf() === null, `${REFERENCE} is absent: no real kernel to load`);
+
+  test('a pv_ops site names its member; the DIRECT_CALL replacement names BUG_func', async ({
+    page,
+  }) => {
+    const app = new AppPage(page);
+    const load = new KernelLoad(page);
+    await app.open();
+    await load.open(realVmlinux72WithBtf()!);
+    await expect(load.status).toContainText('7.2.13', { timeout: 30_000 });
+    await page.getByRole('searchbox', { name: 'Search sites' }).fill('native_flush_tlb_global');
+    await expect(app.siteCount).toHaveText('4 of 6186');
+    await app.selectSite('native_flush_tlb_global+0x5c/0xb0');
+    await expect(page.getByTestId('original-column')).toContainText(
+      'call *0x1eef90e(%rip)  # ffffffff83247dc0 <pv_ops.irq.save_fl>',
+    );
+    await expect(page.getByTestId('entry-column').first()).toContainText(
+      'call ffffffff8223d5c0 <BUG_func>',
+    );
+    await app.chooseSyntax('Intel');
+    await expect(page.getByTestId('entry-column').first()).toContainText(
+      'call ffffffff8223d5c0 <BUG_func>',
+    );
+    await expect(page.getByTestId('original-column')).toContainText('<pv_ops.irq.save_fl>');
+  });
+});
