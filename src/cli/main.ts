@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { runDiffEngines } from './commands/diff-engines';
+import { runDiffKernels } from './commands/diff-kernels';
 import { runCheckLog } from './commands/check-log';
 import { runExamples } from './commands/examples';
 import { runExportLog } from './commands/export-log';
@@ -52,6 +53,11 @@ export const COMMANDS: readonly Command[] = [
     name: 'diff-engines',
     summary: 'sites where single-pass and multi-pass differ, with the cause',
     run: runDiffEngines,
+  },
+  {
+    name: 'diff-kernels',
+    summary: 'two kernels side by side: sites added, removed, changed',
+    run: runDiffKernels,
   },
   {
     name: 'lint',
