@@ -1,7 +1,8 @@
 /**
- * `altscope patch <input> [--features LIST|@FILE] [--cpuinfo FILE] [--kernel 6.12|7.2]
- * [--engine single-pass|multi-pass] [--json] [--syntax att|intel]`: simulate a scenario's
- * alternatives on a CPU and print what each site becomes. Output is built completely before
+ * `altscope patch <input> [--features LIST|@FILE]… [--cpuinfo FILE]… [--cpu PRESET]…
+ * [--kernel 6.12|7.2] [--engine single-pass|multi-pass] [--json] [--syntax att|intel]
+ * [--sites PATTERN]`: simulate a scenario's alternatives on a CPU (or several) and print what
+ * each site becomes. Output is built completely before
  * anything is printed, so bad input never leaves half a report on stdout.
  */
 import * as iced from 'iced-x86';
@@ -18,11 +19,13 @@ import { formatPatchJson } from '../patchJson';
 import { formatPatchText } from '../patchText';
 import { readAnyInput } from '../readInput';
 import { applySitesArg } from '../sitesArg';
+import { readFeatureSets, wantsFeatureSets, type FeatureSet } from '../featureSets';
+import { formatSetsJson, formatSetsText } from '../patchSets';
 import { imageSymbols } from '../../binary/elf/vmlinux';
 import { tableSymbols } from '../../core/symbols';
 import { readSystemMapFile } from './systemMapArg';
 
-export const PATCH_USAGE = `usage: altscope patch <input> [--features LIST|@FILE] [--cpuinfo FILE]
+export const PATCH_USAGE = `usage: altscope patch <input> [--features LIST|@FILE]… [--cpuinfo FILE]… [--cpu PRESET]…
                       [--kernel 6.12|7.2] [--engine single-pass|multi-pass] [--json]
                       [--syntax att|intel] [--sites PATTERN[,PATTERN…]]
 Simulates the alternatives of <input> (a text or JSON scenario, a vmlinux, .o/.ko, bzImage
@@ -32,6 +35,10 @@ original bytes, every entry and whether it is eligible, and the final bytes.
                     X86_BUG_…, W*32+B or numbers, comma or space separated; @FILE reads a file
                     (one or more per line, # comments). Added to the scenario's own features.
   --cpuinfo FILE    add the flags and bugs of a /proc/cpuinfo
+  --cpu NAME        a QEMU CPU preset: qemu64, max, Skylake-Client, EPYC
+                    Several CPUs at once: repeat --features or --cpuinfo, or name --cpu
+                    presets; each is one CPU. Text groups each site's final bytes by
+                    outcome; --json prints {"sets":[{"label","report"}]}, one report per CPU.
   --kernel V        kernel profile (default: the scenario's)
   --engine LOOP     patch loop (default: the profile's: 7.2 single-pass, 6.12 multi-pass)
   --json            machine-readable report
@@ -49,7 +56,7 @@ function fail(io: CliIo, message: string): number {
 
 export async function runPatch(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(argv, {
-    valued: ['features', 'cpuinfo', 'kernel', 'engine', 'syntax', 'system-map', 'sites'],
+    valued: ['features', 'cpuinfo', 'cpu', 'kernel', 'engine', 'syntax', 'system-map', 'sites'],
     boolean: ['json', 'help'],
   });
   if (!parsed.ok) return fail(io, `altscope patch: ${parsed.message}\n\n${PATCH_USAGE}`);
@@ -108,27 +115,36 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
   const symbols = input.image ? imageSymbols(input.image) : tableSymbols(input.table);
   const kernel = (kernelArg as KernelVersion | undefined) ?? table.kernel;
   const loop = (engineArg as PatchLoop | undefined) ?? defaultLoop(kernel);
-  const cpu = await readCpu(
-    io,
-    args.values.get('features') ?? [],
-    lastValue(args, 'cpuinfo'),
-    kernel,
-  );
+  const many = wantsFeatureSets(args);
+  const cpu = many
+    ? await readFeatureSets(io, args, kernel)
+    : await readCpu(io, args.values.get('features') ?? [], lastValue(args, 'cpuinfo'), kernel);
   if (cpu.errors.length > 0) return fail(io, [...located, ...cpu.errors].join('\n'));
+  const sets: FeatureSet[] = 'sets' in cpu ? cpu.sets : [{ label: '', features: cpu.features }];
 
-  const features = new Set<number>([...table.features, ...cpu.features]);
   const decoder = makeIcedDecoder(iced);
   const dis = makeIcedDisassembler(iced);
   let out: string;
-  let kernelBug: boolean;
+  let kernelBug = false;
   try {
-    const report = simulate(table, { kernel, loop, features }, decoder);
-    kernelBug = [...report.diagnostics, ...report.sites.flatMap((s) => s.diagnostics)].some((d) =>
-      d.code.startsWith('kernel-bug'),
-    );
-    out = args.flags.has('json')
-      ? formatPatchJson(report, table)
-      : formatPatchText(report, table, dis, syntax, symbols);
+    const runs = sets.map((set) => {
+      const features = new Set<number>([...table.features, ...set.features]);
+      const report = simulate(table, { kernel, loop, features }, decoder);
+      kernelBug ||= [...report.diagnostics, ...report.sites.flatMap((s) => s.diagnostics)].some(
+        (d) => d.code.startsWith('kernel-bug'),
+      );
+      return { set, report };
+    });
+    const json = args.flags.has('json');
+    const only = runs[0]!;
+    if (!many)
+      out = json
+        ? formatPatchJson(only.report, table)
+        : formatPatchText(only.report, table, dis, syntax, symbols);
+    else
+      out = json
+        ? formatSetsJson(runs.map((r) => ({ set: r.set, json: formatPatchJson(r.report, table) })))
+        : formatSetsText(runs, dis, syntax, symbols);
   } finally {
     decoder.dispose();
     dis.dispose();
