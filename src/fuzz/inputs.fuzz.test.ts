@@ -19,6 +19,7 @@ const ITERATIONS: Record<string, number> = {
   'scenario-text': 3000,
   'scenario-json': 2000,
   permalink: 2000,
+  btf: 2000,
 };
 
 const decoder = createDecoder();

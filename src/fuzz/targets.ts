@@ -10,6 +10,10 @@ import { simulate } from '../core/patch/simulate';
 import { parseJsonScenario } from '../core/scenario/json';
 import { parseTextScenario } from '../core/scenario/text';
 import { decodePermalink } from '../permalink/codec';
+import { readBtf } from '../binary/btf/types';
+import { MAX_SLOTS } from '../binary/btf/members';
+import { memberSymbols } from '../binary/btf/memberSymbols';
+import { ReadAbort } from '../binary/result';
 import { decodeTable, encodeTable } from '../worker/tableColumns';
 import { readKernelFile } from '../worker/readKernelFile';
 import type { Rng } from './mutators';
@@ -25,6 +29,8 @@ export interface Corpus {
   jsonScenarios: string[];
   /** Permalink fragments (`#v1=…`). */
   links: string[];
+  /** `.BTF` section contents (the pv_ops fixture). */
+  btf: Uint8Array[];
 }
 
 export interface FuzzTarget {
@@ -114,6 +120,30 @@ export function createTargets(corpus: Corpus, decoder: InsnDecoder): FuzzTarget[
         }
         if (!('table' in r)) return null;
         return checkSimulates(decodeTable(encodeTable(r.table).columns), decoder);
+      },
+    },
+    {
+      name: 'btf',
+      mutate(rnd) {
+        const i = pickIndex(rnd, corpus.btf.length);
+        return { label: `btf[${i}]`, input: mutateBytes(corpus.btf[i] ?? new Uint8Array(), rnd) };
+      },
+      async check(input) {
+        // A ReadAbort (with a message) or member symbols; any other throw fails the run.
+        let btf;
+        try {
+          btf = readBtf(input);
+        } catch (e) {
+          if (!(e instanceof ReadAbort)) throw e;
+          return e.message.trim() ? null : 'rejected with an empty message';
+        }
+        try {
+          const syms = memberSymbols(btf, () => 0xffffffff82000000n);
+          return syms.length <= 2 * MAX_SLOTS ? null : `${syms.length} member symbols`;
+        } catch (e) {
+          if (e instanceof ReadAbort) return e.message.trim() ? null : 'empty message';
+          throw e;
+        }
       },
     },
     textTarget('scenario-text', corpus.scenarios, (t) => parseTextScenario(t), true),
