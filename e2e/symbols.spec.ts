@@ -26,6 +26,22 @@ test.describe('symbols in the real Debian 7.2.13 vmlinux', () => {
     await expect(page.getByTestId('entry-column').first()).toContainText(
       'call ffffffff8223d5c0 <BUG_func>',
     );
+    // Copy as text: the CLI's report form (`altscope patch … --sites …`), for a mail.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByTestId('copy-site-text').click();
+    await expect(page.getByText('Copied as text.')).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      [
+        'site 0xffffffff813584ac native_flush_tlb_global+0x5c/0xb0  len 6',
+        '  old      ff 15 0e f9 ee 01              call *0x1eef90e(%rip)  # ffffffff83247dc0 <pv_ops.irq.save_fl>',
+        '  entry 0  DIRECT_CALL ALWAYS (3*32+21) instrlen 6: eligible — ALWAYS on, but a later eligible entry wins',
+        '           e8 ca 01 4a fe                 call ffffffff8223d5c0 <BUG_func>',
+        '  entry 1  NOT XENPV (8*32+16) instrlen 6: selected — NOT: XENPV is off',
+        '           9c 58                          pushf; pop %rax',
+        '  final    9c 58 0f 1f 40 00              pushf; pop %rax; nopl (%rax)',
+        '',
+      ].join('\n'),
+    );
     await app.chooseSyntax('Intel');
     await expect(page.getByTestId('entry-column').first()).toContainText(
       'call ffffffff8223d5c0 <BUG_func>',

@@ -8,6 +8,7 @@ import { alignOffsets, buildColumns, cellsFor } from './columns';
 import { entryName } from './entryName';
 import { SiteColumnView } from './SiteColumnView';
 import { SiteExplanations } from './SiteExplanations';
+import { CopySiteText } from './CopySiteText';
 
 type Note = { text: string; tone: 'info' | 'warn' | 'error' };
 
@@ -39,6 +40,9 @@ export function SiteView({ result, site }: { result: SiteResult; site: Site }) {
           {site.entries.length === 1 ? 'entry' : 'entries'} · {kernel} {loop}
         </span>
       </h2>
+      {disassembler && (
+        <CopySiteText result={result} site={site} kernel={kernel} disassembler={disassembler} />
+      )}
       <div
         className="site-cols"
         role="group"
