@@ -47,5 +47,19 @@ test.describe('symbols in the real Debian 7.2.13 vmlinux', () => {
       'call ffffffff8223d5c0 <BUG_func>',
     );
     await expect(page.getByTestId('original-column')).toContainText('<pv_ops.irq.save_fl>');
+
+    // Layout for a kernel: the scenario editor is folded (and can be unfolded), the panes
+    // resize from the keyboard through their separators.
+    const fold = page.getByTestId('editor-fold');
+    await expect(fold).toHaveAttribute('aria-expanded', 'false');
+    await fold.click();
+    await expect(fold).toHaveAttribute('aria-expanded', 'true');
+    const list = page.getByRole('separator', { name: 'Width of the site list' });
+    await expect(list).toHaveAttribute('aria-valuenow', '420');
+    await list.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(list).toHaveAttribute('aria-valuenow', '404');
+    await page.keyboard.press('Home');
+    await expect(list).toHaveAttribute('aria-valuenow', '200');
   });
 });

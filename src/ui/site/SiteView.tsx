@@ -4,7 +4,7 @@ import type { SiteResult } from '../../core/patch/report';
 import { useAppState } from '../../state/hooks';
 import { selectDisassembler, selectKernel, selectLoop } from '../../state/selectors';
 import { hexAddr } from '../format';
-import { alignOffsets, buildColumns, cellsFor } from './columns';
+import { alignOffsets, buildColumns, cellsFor, offsetsWithRefs } from './columns';
 import { entryName } from './entryName';
 import { SiteColumnView } from './SiteColumnView';
 import { SiteExplanations } from './SiteExplanations';
@@ -25,6 +25,7 @@ export function SiteView({ result, site }: { result: SiteResult; site: Site }) {
   const finalNotes = useMemo(() => collectFinalNotes(result), [result]);
   if (!columns) return <p className="muted">Loading the disassembler…</p>;
   const offsets = alignOffsets(columns);
+  const tall = offsetsWithRefs(columns);
   const winner = result.selected === null ? undefined : site.entries[result.selected];
   const nopAt = (o: number) => result.nopRuns.some((n) => o >= n.start && o < n.end);
   const finalShade = (o: number) =>
@@ -59,6 +60,7 @@ export function SiteView({ result, site }: { result: SiteResult; site: Site }) {
                 cells={cells}
                 title="Original"
                 testId="original-column"
+                tall={tall}
               />
             );
           }
@@ -72,6 +74,7 @@ export function SiteView({ result, site }: { result: SiteResult; site: Site }) {
                 notes={finalNotes}
                 shaded={finalShade}
                 testId="final-column"
+                tall={tall}
               />
             );
           }
@@ -84,6 +87,7 @@ export function SiteView({ result, site }: { result: SiteResult; site: Site }) {
               cells={cells}
               highlight={verdict?.selected ? 'winner' : 'loser'}
               testId="entry-column"
+              tall={tall}
               title={
                 <EntryTitle alt={site.entries[i]} index={i} kernel={kernel} verdict={verdict} />
               }
