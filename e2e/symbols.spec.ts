@@ -48,6 +48,15 @@ test.describe('symbols in the real Debian 7.2.13 vmlinux', () => {
     );
     await expect(page.getByTestId('original-column')).toContainText('<pv_ops.irq.save_fl>');
 
+    // Every CPU at once: the XSAVE site of save_fpregs_to_fpstate on the four QEMU presets.
+    await page.getByRole('searchbox', { name: 'Search sites' }).fill('save_fpregs_to_fpstate');
+    await app.selectSite('save_fpregs_to_fpstate+0x55/0xa0');
+    await page.getByTestId('review-tab-cpus').click();
+    const rows = page.getByTestId('every-cpu').locator('tbody tr');
+    await expect(rows.nth(0)).toContainText('qemu64');
+    await expect(rows.nth(0)).toContainText('xsave64');
+    await expect(rows.filter({ hasText: 'max, Skylake-Client, EPYC' })).toContainText('xsaveopt64');
+
     // Layout for a kernel: the scenario editor is folded (and can be unfolded), the panes
     // resize from the keyboard through their separators.
     const fold = page.getByTestId('editor-fold');

@@ -13,6 +13,8 @@ export const REVIEW_TABS = [
   'lints',
   'teach',
   'diff',
+  // Issue 11: the selected site on every CPU preset at once.
+  'cpus',
 ] as const;
 export type ReviewTab = (typeof REVIEW_TABS)[number];
 

@@ -13,3 +13,4 @@ export * from './diffScenarios';
 export { findNeverWinning, findWinnerCondition } from './winnerConditions';
 export { findRelocatedBranches } from './lintBranches';
 export * from './diffKernels';
+export * from './everyCpu';

@@ -4,6 +4,7 @@ import type { SiteResult } from '../../core/patch/report';
 import { ScenarioDiffView } from '../diff/ScenarioDiffView';
 import { ByteRulerView } from './ByteRulerView';
 import { CompareLoopsView } from './CompareLoopsView';
+import { EveryCpuView } from './EveryCpuView';
 import { LintList } from './LintList';
 import { NarrationView } from './NarrationView';
 import { TimelineView } from './TimelineView';
@@ -21,6 +22,7 @@ const LABEL: Record<Tab, string> = {
   lints: 'Lints',
   teach: 'Teaching mode',
   diff: 'Diff scenarios',
+  cpus: 'Every CPU',
 };
 
 /** The review tools for the selected site, as tabs; mount under the site view. */
@@ -66,6 +68,7 @@ export function ReviewPanel({ site, result }: { site: Site; result: SiteResult }
         {tab === 'truth' && <TruthTableView site={site} deps={deps} />}
         {tab === 'lints' && <LintList site={site} result={result} deps={deps} />}
         {tab === 'diff' && <ScenarioDiffView deps={deps} />}
+        {tab === 'cpus' && <EveryCpuView site={site} deps={deps} />}
         {tab === 'teach' && (
           <NarrationView site={site} result={result} loop={loop} features={features} deps={deps} />
         )}
