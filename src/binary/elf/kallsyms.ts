@@ -25,6 +25,8 @@ export interface SymbolColumns {
   name(i: number): string;
   /** First symbol (input order) with exactly this name, or -1. */
   indexOf(name: string): number;
+  /** Many names at once (optional, faster than `name` one by one). */
+  names?(indices: Int32Array): string[];
 }
 
 /** Host byte order decides where the halves of a u64 sit in a Uint32Array view. */
@@ -148,10 +150,13 @@ export class SymbolIndex {
   /** The whole index as plain sorted columns (for posting to the page): decodes every name. */
   toTableData(): SymbolTableData {
     const n = this.hi.length;
-    const names = new Array<string>(n);
-    for (let i = 0; i < n; i++) {
-      const k = this.first[i] as number;
-      names[i] = this.names.get(k) ?? this.cols.name(k);
+    let names = this.cols.names?.(this.first);
+    if (!names) {
+      names = new Array<string>(n);
+      for (let i = 0; i < n; i++) {
+        const k = this.first[i] as number;
+        names[i] = this.names.get(k) ?? this.cols.name(k);
+      }
     }
     return { hi: this.hi.slice(), lo: this.lo.slice(), names };
   }
