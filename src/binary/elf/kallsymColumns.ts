@@ -95,7 +95,7 @@ export function readKallsymColumns(r: ByteReader, sections: readonly ElfSection[
         const nul = text.indexOf('\0', q);
         const end = nul < 0 || nul - q > NAME_LIMIT ? nameEnd(p) - strStart : nul;
         const name = text.slice(q, end);
-        return /[^\x00-\x7f]/.test(name)
+        return /[\u0080-\uffff]/.test(name)
           ? textDecoder.decode(bytes.subarray(p, strStart + end))
           : name;
       });
