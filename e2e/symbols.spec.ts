@@ -4,7 +4,7 @@
  */
 import { test, expect } from './fixtures';
 import { AppPage } from './pages/AppPage';
-import { KernelLoad, realVmlinux72WithBtf, REFERENCE } from './pages/KernelLoad';
+import { KernelLoad, realVmlinux612, realVmlinux72WithBtf, REFERENCE } from './pages/KernelLoad';
 
 test.describe('symbols in the real Debian 7.2.13 vmlinux', () => {
   test.skip(realVmlinux72WithBtf() === null, `${REFERENCE} is absent: no real kernel to load`);
@@ -56,6 +56,14 @@ test.describe('symbols in the real Debian 7.2.13 vmlinux', () => {
     await expect(rows.nth(0)).toContainText('qemu64');
     await expect(rows.nth(0)).toContainText('xsave64');
     await expect(rows.filter({ hasText: 'max, Skylake-Client, EPYC' })).toContainText('xsaveopt64');
+
+    // Two kernels side by side: the shown 7.2 against the 6.12 capture.
+    await page.getByTestId('review-tab-kernels').click();
+    await page.getByTestId('diff-kernels-input').setInputFiles(realVmlinux612()!);
+    await expect(page.getByTestId('diff-kernels-counts')).toHaveText(
+      'against vmlinux-6.12.117: added 1059, removed 1560, table 205, final 103, same 4318',
+      { timeout: 60_000 },
+    );
 
     // Layout for a kernel: the scenario editor is folded (and can be unfolded), the panes
     // resize from the keyboard through their separators.

@@ -1,7 +1,9 @@
 /**
  * A byte run's shape with relocation taken out, to compare code across two builds where every
  * address moved: relative branch and RIP-relative fields are blanked and replaced by what they
- * point at — an offset inside the run, or the function (symbol without offset) outside it.
+ * point at — an offset inside the run, or the function (symbol without offset) outside it. Names
+ * are cut at the first `.`: gcc clone suffixes (`.isra.0`) and BTF member paths
+ * (`pv_ops.irq.save_fl`, present only when the image has `.BTF`) must not tell builds apart.
  */
 import type { InsnDecoder } from '../ports';
 import type { SymbolLookup } from '../symbols';
@@ -36,7 +38,7 @@ export function relocationFreeShape(
         ? `+${target}`
         : perCpu
           ? 'percpu'
-          : symbols?.(addr + BigInt(target))?.name;
+          : symbols?.(addr + BigInt(target))?.name.split('.')[0];
       // Unnamed outside targets compare by the field's size only: they moved with the build.
       parts.push(`${hex(own)}>${name ?? '?'}`);
     }

@@ -5,6 +5,7 @@ import { ScenarioDiffView } from '../diff/ScenarioDiffView';
 import { ByteRulerView } from './ByteRulerView';
 import { CompareLoopsView } from './CompareLoopsView';
 import { EveryCpuView } from './EveryCpuView';
+import { DiffKernelsView } from './DiffKernelsView';
 import { LintList } from './LintList';
 import { NarrationView } from './NarrationView';
 import { TimelineView } from './TimelineView';
@@ -23,6 +24,7 @@ const LABEL: Record<Tab, string> = {
   teach: 'Teaching mode',
   diff: 'Diff scenarios',
   cpus: 'Every CPU',
+  kernels: 'Diff kernels',
 };
 
 /** The review tools for the selected site, as tabs; mount under the site view. */
@@ -69,6 +71,7 @@ export function ReviewPanel({ site, result }: { site: Site; result: SiteResult }
         {tab === 'lints' && <LintList site={site} result={result} deps={deps} />}
         {tab === 'diff' && <ScenarioDiffView deps={deps} />}
         {tab === 'cpus' && <EveryCpuView site={site} deps={deps} />}
+        {tab === 'kernels' && <DiffKernelsView deps={deps} />}
         {tab === 'teach' && (
           <NarrationView site={site} result={result} loop={loop} features={features} deps={deps} />
         )}
