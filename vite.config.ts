@@ -1,8 +1,8 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { icedX86Browser } from './src/disasm/vitePluginIced';
-import { readPublicUrl } from './src/permalink/publicUrl';
-import { productionCsp } from './src/ui/vitePluginCsp';
+import { icedX86Browser } from './src/disasm/vitePluginIced.ts';
+import { readPublicUrl } from './src/permalink/publicUrl.ts';
+import { productionCsp } from './src/ui/vitePluginCsp.ts';
 
 // Where the build will be published (ALTSCOPE_PUBLIC_URL=https://host/path/ npm run build):
 // "Copy link" points there instead of at whatever server the sender runs. Unset: the page's own

@@ -21,6 +21,31 @@ export function realVmlinux72(): string | null {
   return (vmlinux72 = out);
 }
 
+const CAPTURE_612 = `${REFERENCE}/captures/debian-trixie-6.12.117/vmlinux-alt.elf.xz`;
+let vmlinux612: string | null | undefined;
+/** The 6.12.117 vmlinux decompressed once per worker process, or null if absent. */
+export function realVmlinux612(): string | null {
+  if (vmlinux612 !== undefined) return vmlinux612;
+  if (!existsSync(CAPTURE_612)) return (vmlinux612 = null);
+  const out = join(mkdtempSync(join(tmpdir(), 'altscope-e2e-')), 'vmlinux-6.12.117');
+  execFileSync('sh', ['-c', `xz -dc '${CAPTURE_612}' > '${out}'`]);
+  return (vmlinux612 = out);
+}
+
+let vmlinux72Btf: string | null | undefined;
+/**
+ * The 7.2.13 vmlinux with a `.BTF` section: the trimmed capture has none, so the pv_ops part of
+ * its vmlinuz's BTF (fixtures/btf/pv_ops-7.2.btf) is added with objcopy. Null if absent.
+ */
+export function realVmlinux72WithBtf(): string | null {
+  if (vmlinux72Btf !== undefined) return vmlinux72Btf;
+  const plain = realVmlinux72();
+  if (plain === null) return (vmlinux72Btf = null);
+  const out = `${plain}-btf`;
+  execFileSync('objcopy', ['--add-section', '.BTF=fixtures/btf/pv_ops-7.2.btf', plain, out]);
+  return (vmlinux72Btf = out);
+}
+
 export class KernelLoad {
   readonly fileInput: Locator;
   readonly progress: Locator;

@@ -25,3 +25,19 @@ export function formatLocated(
     ? `${file}:${loc.line}:${loc.column}: ${severity}: ${message}`
     : `${file}: ${severity}: ${message}`;
 }
+
+/** The part of a Node stream `exitOnClosedPipe` needs. */
+interface ErrorEmitter {
+  on(event: 'error', listener: (e: NodeJS.ErrnoException) => void): unknown;
+}
+
+/**
+ * `altscope patch … | head`: once the reader has gone, writes fail with EPIPE; stop quietly,
+ * as `cat` does, instead of dying with an unhandled 'error' event. Other errors still throw.
+ */
+export function exitOnClosedPipe(stream: ErrorEmitter, exit: (code: number) => never): void {
+  stream.on('error', (e) => {
+    if (e.code === 'EPIPE') return exit(0);
+    throw e;
+  });
+}

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { PATCH_USAGE } from './commands/patchUsage';
 import type { CliIo } from './io';
-import { EXIT_BAD_INPUT, EXIT_OK } from './io';
+import { EXIT_BAD_INPUT, EXIT_OK, exitOnClosedPipe } from './io';
 
 type RunCommand = (argv: readonly string[], io: CliIo) => Promise<number>;
 
@@ -73,6 +73,11 @@ export const COMMANDS: readonly Command[] = [
     load: async () => (await import('./commands/memdiff')).runMemdiff,
   },
   {
+    name: 'diff-kernels',
+    summary: 'two kernels side by side: sites added, removed, changed',
+    load: async () => (await import('./commands/diff-kernels')).runDiffKernels,
+  },
+  {
     name: 'lint',
     summary: 'review lints per site (cpuid, lengths, branches, decode, kernel bugs)',
     load: async () => (await import('./commands/lint')).runLint,
@@ -101,13 +106,28 @@ export async function runMain(argv: readonly string[], io: CliIo): Promise<numbe
   return run(rest, io);
 }
 
+let pipesGuarded = false;
+/** Before the first write (from either entry point, bin/ or tsx): a closed pipe ends quietly. */
+function guardPipes(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  exitOnClosedPipe(process.stdout, (code) => process.exit(code));
+  exitOnClosedPipe(process.stderr, (code) => process.exit(code));
+}
+
 /** The process's io: real files, real streams. */
 export const nodeIo: CliIo = {
   // One synchronous read: a command reads its few inputs up front, and fs.promises' chunked
   // reads of a 50 MB vmlinux cost ~100 ms of event-loop round trips.
   readFile: (path) => readFileSync(path === '-' ? 0 : path),
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
+  stdout: (text) => {
+    guardPipes();
+    process.stdout.write(text);
+  },
+  stderr: (text) => {
+    guardPipes();
+    process.stderr.write(text);
+  },
   env: process.env,
 };
 

@@ -9,22 +9,12 @@
  * allocation and GC than the simulation itself (issue 6).
  */
 import type { AltEntry, AltTable, Diagnostic } from '../core/model';
-import { ALT_FLAG_DIRECT_CALL, ALT_FLAG_NOT } from '../core/model';
+import { flagNames } from '../core/review/siteText';
 import type { PatchReport, Relocation, SiteResult, SiteWrite } from '../core/patch/report';
 import { formatFeatureIndex, getCatalogue } from '../core/features';
 import type { PreAlternatives } from '../core/passes/preAlternatives';
 import type { Literal } from './jsonBytes';
 import { JsonBytes, literal } from './jsonBytes';
-
-/** Flag names for the known bits, `0x…` for any other bits. */
-export function flagNames(flags: number): string[] {
-  const names: string[] = [];
-  if (flags & ALT_FLAG_NOT) names.push('NOT');
-  if (flags & ALT_FLAG_DIRECT_CALL) names.push('DIRECT_CALL');
-  const rest = flags & ~(ALT_FLAG_NOT | ALT_FLAG_DIRECT_CALL);
-  if (rest) names.push('0x' + rest.toString(16));
-  return names;
-}
 
 /** The punctuation of a list whose `[`/`]` sit at indentation `pad`. */
 interface ListLits {

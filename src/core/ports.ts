@@ -2,6 +2,7 @@
  * The small decoder interface the core needs. Implemented with iced-x86 in `src/disasm`,
  * faked in unit tests: the core itself never loads wasm.
  */
+import type { SymbolLookup } from './symbols/lookup';
 
 /**
  * Structural facts about one decoded instruction; offsets are relative to its first byte. The
@@ -36,13 +37,23 @@ export interface FormattedInsn {
   /** e.g. `xsaveopt64 0x40(%r12)`; `(bad)` when invalid. */
   text: string;
   ok: boolean;
+  /** Near branch/call target (absolute), for symbol references. */
+  branchTarget?: bigint;
+  /** Address a RIP-relative memory operand reads, for the `# addr <sym>` comment. */
+  ripTarget?: bigint;
 }
 
 export type AsmSyntax = 'att' | 'intel';
 
 /** Disassembly for display: plain objects only, never wasm handles. */
 export interface Disassembler {
-  disassemble(bytes: Uint8Array, ip: bigint, syntax?: AsmSyntax): FormattedInsn[];
+  /** With `symbols`, targets are named objdump-style (`call ffffffff8223d5c0 <BUG_func>`). */
+  disassemble(
+    bytes: Uint8Array,
+    ip: bigint,
+    syntax?: AsmSyntax,
+    symbols?: SymbolLookup,
+  ): FormattedInsn[];
   /** CPUID feature names iced-x86 reports per instruction (for lints). */
   cpuidFeatures?(bytes: Uint8Array, ip: bigint): string[][];
 }

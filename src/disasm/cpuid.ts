@@ -36,5 +36,8 @@ export function makeCpuidFeatures(iced: Iced): (bytes: Uint8Array, ip: bigint) =
 /** The same disassembler with `cpuidFeatures` filled in. */
 export function withCpuidFeatures(dis: Disassembler, iced: Iced): Disassembler {
   const cpuidFeatures = makeCpuidFeatures(iced);
-  return { disassemble: (b, ip, syntax) => dis.disassemble(b, ip, syntax), cpuidFeatures };
+  return {
+    disassemble: (b, ip, syntax, symbols) => dis.disassemble(b, ip, syntax, symbols),
+    cpuidFeatures,
+  };
 }

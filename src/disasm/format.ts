@@ -4,6 +4,7 @@
  * Decoder and Instruction are freed before it returns, so only plain objects leave.
  */
 import type { AsmSyntax, Disassembler, FormattedInsn } from '../core/ports';
+import { symbolizeInsns, type SymbolLookup } from '../core/symbols';
 
 type Iced = typeof import('iced-x86');
 type IcedFormatter = InstanceType<Iced['Formatter']>;
@@ -33,6 +34,13 @@ function dropBranchSuffix(text: string): string {
   return text.replace(/^(call|jmp|ret)q\b/, '$1');
 }
 
+/** The absolute addresses a reader may want named: near branch target, RIP-relative operand. */
+function addTargets(iced: Iced, insn: InstanceType<Iced['Instruction']>, out: FormattedInsn): void {
+  if (insn.opCount > 0 && insn.op0Kind === iced.OpKind.NearBranch64)
+    out.branchTarget = insn.nearBranch64;
+  if (insn.isIpRelMemoryOperand) out.ripTarget = insn.ipRelMemoryAddress;
+}
+
 export function makeIcedDisassembler(iced: Iced): IcedDisassembler {
   const formatters = new Map<AsmSyntax, IcedFormatter>();
   const formatterFor = (syntax: AsmSyntax): IcedFormatter => {
@@ -44,7 +52,12 @@ export function makeIcedDisassembler(iced: Iced): IcedDisassembler {
     return f;
   };
   return {
-    disassemble(bytes: Uint8Array, ip: bigint, syntax: AsmSyntax = 'att'): FormattedInsn[] {
+    disassemble(
+      bytes: Uint8Array,
+      ip: bigint,
+      syntax: AsmSyntax = 'att',
+      symbols?: SymbolLookup,
+    ): FormattedInsn[] {
       const out: FormattedInsn[] = [];
       if (bytes.length === 0) return out;
       const formatter = formatterFor(syntax);
@@ -60,14 +73,21 @@ export function makeIcedDisassembler(iced: Iced): IcedDisassembler {
           const ok = !insn.isInvalid;
           const length = ok ? insn.length : 1;
           const text = ok ? formatter.format(insn) : '(bad)';
-          out.push({ offset, length, ok, text: syntax === 'att' ? dropBranchSuffix(text) : text });
+          const formatted: FormattedInsn = {
+            offset,
+            length,
+            ok,
+            text: syntax === 'att' ? dropBranchSuffix(text) : text,
+          };
+          if (ok) addTargets(iced, insn, formatted);
+          out.push(formatted);
           offset += length;
         }
       } finally {
         insn.free();
         decoder.free();
       }
-      return out;
+      return symbolizeInsns(out, symbols, syntax);
     },
     dispose(): void {
       for (const f of formatters.values()) f.free();

@@ -23,6 +23,7 @@ const ITERATIONS: Record<string, number> = {
   'scenario-json': 2000,
   permalink: 2000,
   kallsyms: 300,
+  btf: 2000,
 };
 
 const decoder = createDecoder();

@@ -13,6 +13,10 @@ import { simulate } from '../core/patch/simulate';
 import { parseJsonScenario } from '../core/scenario/json';
 import { parseTextScenario } from '../core/scenario/text';
 import { decodePermalink } from '../permalink/codec';
+import { readBtf } from '../binary/btf/types';
+import { MAX_SLOTS } from '../binary/btf/members';
+import { memberSymbols } from '../binary/btf/memberSymbols';
+import { ReadAbort } from '../binary/result';
 import { decodeTable, encodeTable } from '../worker/tableColumns';
 import { readKernelFile } from '../worker/readKernelFile';
 import { readRegionImage } from '../binary/kallsyms/regionImage';
@@ -31,6 +35,8 @@ export interface Corpus {
   links: string[];
   /** `.rodata`-like regions holding kallsyms (6.1, 6.12, 7.x) and feature-name arrays. */
   kallsyms: { name: string; bytes: Uint8Array; addr: bigint }[];
+  /** `.BTF` section contents (the pv_ops fixture). */
+  btf: Uint8Array[];
 }
 
 export interface FuzzTarget {
@@ -140,6 +146,30 @@ export function createTargets(
         if (!r.ok) return null;
         const boot = simulateBoot(bootInputOf(input, r.value, { features: new Set() }), decoder);
         return boot.runs.length > 0 ? null : 'no pass ran';
+      },
+    },
+    {
+      name: 'btf',
+      mutate(rnd) {
+        const i = pickIndex(rnd, corpus.btf.length);
+        return { label: `btf[${i}]`, input: mutateBytes(corpus.btf[i] ?? new Uint8Array(), rnd) };
+      },
+      async check(input) {
+        // A ReadAbort (with a message) or member symbols; any other throw fails the run.
+        let btf;
+        try {
+          btf = readBtf(input);
+        } catch (e) {
+          if (!(e instanceof ReadAbort)) throw e;
+          return e.message.trim() ? null : 'rejected with an empty message';
+        }
+        try {
+          const syms = memberSymbols(btf, () => 0xffffffff82000000n);
+          return syms.length <= 2 * MAX_SLOTS ? null : `${syms.length} member symbols`;
+        } catch (e) {
+          if (e instanceof ReadAbort) return e.message.trim() ? null : 'empty message';
+          throw e;
+        }
       },
     },
     // Macro statements (the lessons) reach the assembler when one is given.

@@ -123,7 +123,7 @@ describe('readShareState', () => {
     ],
     [
       { view: { tab: 'narration' } },
-      'permalink JSON: key "view.tab" must be "timeline", "loops", "ruler", "truth", "lints", "teach" or "diff", not "narration"',
+      'permalink JSON: key "view.tab" must be "timeline", "loops", "ruler", "truth", "lints", "teach", "diff", "cpus" or "kernels", not "narration"',
     ],
   ])('rejects %j', (doc, message) => {
     expect(readShareState(doc)).toEqual({ ok: false, message });

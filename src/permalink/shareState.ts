@@ -13,6 +13,9 @@ export const REVIEW_TABS = [
   'lints',
   'teach',
   'diff',
+  // Issue 11: the selected site on every CPU preset at once; two kernels side by side.
+  'cpus',
+  'kernels',
 ] as const;
 export type ReviewTab = (typeof REVIEW_TABS)[number];
 

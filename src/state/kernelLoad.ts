@@ -5,6 +5,7 @@
  * touch `text`. Whether the kernel is shown is derived (`s.table === s.kernelLoad.table`), so
  * editing the scenario text — which reparses it into `table` — simply shows the scenario again.
  */
+import { lookupOfSet } from '../core/symbols';
 import type { Diagnostic } from '../core/model';
 import type { ReadEnd, ReadHandle } from '../worker/client';
 import type { ReadProgress } from '../worker/protocol';
@@ -96,6 +97,7 @@ export function createKernelLoadActions(
         table: outcome.table,
         release: outcome.release ?? null,
         banner: outcome.banner,
+        symbols: outcome.symbols ? lookupOfSet(outcome.symbols) : null,
       },
     }));
   };

@@ -1,5 +1,6 @@
 /** The store slice for loading a kernel file (see `kernelLoad.ts` for the actions). */
 import type { AltTable, Diagnostic } from '../core/model';
+import type { SymbolLookup } from '../core/symbols';
 import type { ReadProgress } from '../worker/protocol';
 
 /** Where the current file read is. */
@@ -19,6 +20,8 @@ export interface KernelLoadState {
   release: string | null;
   /** Its whole `linux_banner` line: links made from its sites say which build they came from. */
   banner?: string;
+  /** The loaded kernel's names (objdump-style `<sym+0xoff>` in every disassembly). */
+  symbols: SymbolLookup | null;
 }
 
 export interface KernelLoadSlice {
@@ -34,4 +37,5 @@ export const INITIAL_KERNEL_LOAD: KernelLoadState = {
   diagnostics: [],
   table: null,
   release: null,
+  symbols: null,
 };

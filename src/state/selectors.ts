@@ -2,6 +2,8 @@
 import type { AltTable, KernelVersion, PatchLoop, Site } from '../core/model';
 import { defaultLoop } from '../core/model';
 import type { PatchReport, SiteResult } from '../core/patch/report';
+import type { Disassembler } from '../core/ports';
+import { tableSymbols, withSymbols, type SymbolLookup } from '../core/symbols';
 import { computeEffectiveFeatures } from './features';
 import type { SiteSearchTerms } from './siteSearch';
 import { siteSearchTexts } from './siteSearch';
@@ -143,4 +145,34 @@ export function findSite(table: AltTable | null, addr: bigint): Site | undefined
     siteIndex.set(table, index);
   }
   return index.get(addr);
+}
+
+const disassemblerMemo = new WeakMap<Disassembler, Map<SymbolLookup | undefined, Disassembler>>();
+const tableSymbolsMemo = new WeakMap<AltTable, SymbolLookup | undefined>();
+
+/** Names for the shown table: the loaded kernel's, else the scenario's own (nop_func, BUG_func). */
+export function selectSymbols(s: AppState): SymbolLookup | undefined {
+  if (!s.table) return undefined;
+  if (s.table === s.kernelLoad.table && s.kernelLoad.symbols) return s.kernelLoad.symbols;
+  if (!tableSymbolsMemo.has(s.table)) tableSymbolsMemo.set(s.table, tableSymbols(s.table));
+  return tableSymbolsMemo.get(s.table);
+}
+
+/** The disassembler views use: names targets after the shown table's symbols (stable identity). */
+export function selectDisassembler(s: AppState): Disassembler | null {
+  if (!s.disassembler) return null;
+  const symbols = selectSymbols(s);
+  let bySymbols = disassemblerMemo.get(s.disassembler);
+  if (!bySymbols) {
+    bySymbols = new Map();
+    disassemblerMemo.set(s.disassembler, bySymbols);
+  }
+  let d = bySymbols.get(symbols);
+  if (!d) {
+    // Few lookups per disassembler (one per loaded kernel or scenario): drop older ones.
+    if (bySymbols.size > 4) bySymbols.clear();
+    d = withSymbols(s.disassembler, symbols);
+    bySymbols.set(symbols, d);
+  }
+  return d;
 }

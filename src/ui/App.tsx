@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type CSSProperties } from 'react';
 import type { PatchReport, SiteResult } from '../core/patch/report';
 import { useActions, useAppState, useReport } from '../state/hooks';
 import { findSite } from '../state/selectors';
@@ -18,6 +18,8 @@ import { PlainEditor } from './editor/PlainEditor';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ExampleIntro } from './ExamplesMenu';
 import { usePresenting } from './presentation';
+import { PaneSeparator } from './layout/PaneSeparator';
+import { PANE_LIMITS, usePaneWidths } from './layout/usePaneWidths';
 
 // Monaco (2.7 MB) loads after first paint; until then a plain textarea edits the same text.
 const ScenarioEditor = lazy(() => import('./editor/ScenarioEditor'));
@@ -68,32 +70,71 @@ export function App() {
     document.documentElement.dataset['theme'] = theme;
   }, [theme]);
   const presenting = usePresenting();
+  const [widths, setWidths] = usePaneWidths();
+  const kernelShown = useAppState(
+    (s) => s.kernelLoad.table !== null && s.table === s.kernelLoad.table,
+  );
+  // While a kernel is shown the scenario text is not what the columns show: fold it away.
+  const [editorOpen, setEditorOpen] = useState(false);
+  const editorHidden = kernelShown && !editorOpen;
+  const paneStyle = {
+    '--left-w': `${widths.left}px`,
+    '--list-w': `${widths.list}px`,
+  } as CSSProperties;
   return (
     <div className={presenting ? 'app presenting' : 'app'}>
       <Toolbar />
       <NoticeBar />
       <LoadPanel />
       <DropZone />
-      <main className="layout">
+      <main className="layout" style={paneStyle}>
         <div className="left">
-          <section className="panel editor-panel" aria-label="Scenario">
-            <ErrorBoundary area="the editor">
-              {editorWanted ? (
-                <Suspense fallback={<PlainEditor />}>
-                  <ScenarioEditor />
-                </Suspense>
-              ) : (
-                <PlainEditor />
-              )}
-            </ErrorBoundary>
-            <DiagnosticList />
+          <section
+            className={`panel editor-panel${editorHidden ? ' editor-folded' : ''}`}
+            aria-label="Scenario"
+          >
+            {kernelShown && (
+              <button
+                type="button"
+                className="editor-fold"
+                aria-expanded={!editorHidden}
+                data-testid="editor-fold"
+                onClick={() => setEditorOpen(editorHidden)}
+              >
+                {editorHidden ? '▸ Scenario editor (not shown: a kernel is)' : '▾ Scenario editor'}
+              </button>
+            )}
+            <div className="editor-body" hidden={editorHidden}>
+              <ErrorBoundary area="the editor">
+                {editorWanted ? (
+                  <Suspense fallback={<PlainEditor />}>
+                    <ScenarioEditor />
+                  </Suspense>
+                ) : (
+                  <PlainEditor />
+                )}
+              </ErrorBoundary>
+              <DiagnosticList />
+            </div>
           </section>
           <ErrorBoundary area="the feature list" resetKey={text}>
             <FeaturesPanel key={kernelKey} />
           </ErrorBoundary>
         </div>
+        <PaneSeparator
+          className="sep-left"
+          label="Width of the scenario and features panes"
+          value={widths.left}
+          min={PANE_LIMITS.left[0]}
+          max={PANE_LIMITS.left[1]}
+          onChange={(left) => setWidths({ left })}
+        />
         <ErrorBoundary area="the results" resetKey={text} className="results-whole">
-          <Results key={kernelKey} />
+          <Results
+            key={kernelKey}
+            listWidth={widths.list}
+            onListWidth={(list) => setWidths({ list })}
+          />
         </ErrorBoundary>
       </main>
     </div>
@@ -116,7 +157,7 @@ function useKernelKey(): number {
   return key;
 }
 
-function Results() {
+function Results(props: { listWidth: number; onListWidth(w: number): void }) {
   const report = useReport();
   const table = useAppState((s) => s.table);
   const selected = useAppState((s) => s.site);
@@ -137,6 +178,14 @@ function Results() {
   return (
     <>
       <SiteList report={report} />
+      <PaneSeparator
+        className="sep-list"
+        label="Width of the site list"
+        value={props.listWidth}
+        min={PANE_LIMITS.list[0]}
+        max={PANE_LIMITS.list[1]}
+        onChange={props.onListWidth}
+      />
       <section className="panel site-panel" aria-label="Selected site">
         <ExampleIntro />
         <StaleTableNote />

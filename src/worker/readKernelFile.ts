@@ -10,7 +10,8 @@ import { decompressFile, fileCompression, unknownBinary } from '../binary/compre
 import type { Compression } from '../binary/decompress';
 import { readBinaryInput } from '../binary/detect';
 import { readRelocatable } from '../binary/elf/relocatable';
-import { readVmlinux } from '../binary/elf/vmlinux';
+import { imageSymbolSet, readVmlinux } from '../binary/elf/vmlinux';
+import type { SymbolSet } from '../core/symbols';
 import { DETECT_BYTES, detectKind, type InputKind } from './detectKind';
 
 /** Larger files are refused before reading: a vmlinux with debug info is ~500 MB at most. */
@@ -26,6 +27,8 @@ export type FileOutcome =
       release?: string;
       /** The whole `linux_banner` line, carried by links made from this kernel. */
       banner?: string;
+      /** The image's names for objdump-style disassembly (kernel images only). */
+      symbols?: SymbolSet;
       diagnostics: Diagnostic[];
     }
   | { ok: true; kind: 'scenario-json' | 'scenario-text'; text: string; diagnostics: Diagnostic[] }
@@ -77,7 +80,8 @@ function fromImage(
 ): FileOutcome {
   if (!r.ok) return { ok: false, kind, diagnostics: r.diagnostics };
   const { table, release, banner } = r.value;
-  return { ok: true, kind, table, release, banner, diagnostics: r.diagnostics };
+  const symbols = imageSymbolSet(r.value);
+  return { ok: true, kind, table, release, banner, symbols, diagnostics: r.diagnostics };
 }
 
 function readAs(kind: InputKind, bytes: Uint8Array, name: string): FileOutcome {
@@ -117,7 +121,16 @@ async function readBzImageFile(bytes: Uint8Array): Promise<FileOutcome> {
   const r = await readBzImage(bytes);
   if (!r.ok) return { ok: false, kind: 'bzimage', diagnostics: r.diagnostics };
   const { table, release, banner } = r.value.image;
-  return { ok: true, kind: 'bzimage', table, release, banner, diagnostics: r.diagnostics };
+  const symbols = imageSymbolSet(r.value.image);
+  return {
+    ok: true,
+    kind: 'bzimage',
+    table,
+    release,
+    banner,
+    symbols,
+    diagnostics: r.diagnostics,
+  };
 }
 
 /** Text files: UTF-8, with a BOM dropped (editors on Windows add one). */

@@ -84,6 +84,22 @@ export function readKallsymColumns(r: ByteReader, sections: readonly ElfSection[
       const p = nameAt[i] as number;
       return textDecoder.decode(bytes.subarray(p, nameEnd(p)));
     },
+    names: (indices) => {
+      // One latin1 decode of the string table, then a slice per name (V8 shares the
+      // characters); a name with non-ASCII bytes is decoded as UTF-8 on its own.
+      strtabText ??= latin1.decode(bytes.subarray(strStart, strEnd));
+      const text = strtabText;
+      return Array.from(indices, (i) => {
+        const p = nameAt[i] as number;
+        const q = p - strStart;
+        const nul = text.indexOf('\0', q);
+        const end = nul < 0 || nul - q > NAME_LIMIT ? nameEnd(p) - strStart : nul;
+        const name = text.slice(q, end);
+        return /[\u0080-\uffff]/.test(name)
+          ? textDecoder.decode(bytes.subarray(p, strStart + end))
+          : name;
+      });
+    },
     indexOf: (name) => {
       // Native searches instead of a 150k-iteration loop (which runs cold, in the interpreter,
       // in a one-shot CLI): find `name\0` in the string table read as one char per byte, then

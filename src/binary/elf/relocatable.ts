@@ -93,6 +93,8 @@ export function readRelocatable(
         altStart: alt.base,
         altEnd: alt.base + BigInt(alt.section.size),
         names,
+        // Modules carry their own BTF, but pv_ops lives in vmlinux: no member paths here.
+        members: [],
         sections,
         replacementRelocations,
         describe,

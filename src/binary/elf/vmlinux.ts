@@ -1,5 +1,14 @@
 import type { AltTable, Diagnostic, KernelVersion } from '../../core/model';
+import {
+  layerLookups,
+  lookupIn,
+  symbolTableOf,
+  type SymbolLookup,
+  type SymbolSet,
+  type TableSymbol,
+} from '../../core/symbols';
 import { ByteReader } from '../byteReader';
+import { readImageMembers } from '../btf/imageMembers';
 import { failResult, guardRead, offsetError, okResult, type ReadResult } from '../result';
 import { getProfile } from '../../core/profiles';
 import { readAltInstructions } from './altinstr';
@@ -46,10 +55,25 @@ export interface KernelImage {
   namesFrom?: NamesSource | 'option';
   /** The image's own `x86_cap_flags`/`x86_bug_flags` names, when its symbols reach them. */
   featureNames?: FeatureNames;
+  /** `pv_ops` slots by BTF member path (`pv_ops.irq.save_fl`), when the image has `.BTF`. */
+  members: TableSymbol[];
   sections: ElfSection[];
 }
 
 const emptyColumns = columnsOfNamed([]);
+
+/** The image's names as plain columns, for posting to the page (decodes every name once). */
+export function imageSymbolSet(image: Pick<KernelImage, 'names' | 'members'>): SymbolSet {
+  return { base: image.names.toTableData(), members: symbolTableOf(image.members) };
+}
+
+/** objdump-style names for the image: BTF member paths first, then its symbol table. */
+export function imageSymbols(image: Pick<KernelImage, 'names' | 'members'>): SymbolLookup {
+  const base: SymbolLookup = (a) => image.names.nearest(a);
+  return image.members.length
+    ? (layerLookups(lookupIn(symbolTableOf(image.members)), base) as SymbolLookup)
+    : base;
+}
 
 /** Read a linked x86-64 kernel (`vmlinux`) into an AltTable. Never throws. */
 export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadResult<KernelImage> {
@@ -114,6 +138,7 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
         names,
         namesFrom: own?.source ?? 'option',
         featureNames: readFeatureNames(mem, names),
+        members: readImageMembers(r, sections, (n) => names.lookup(n), diagnostics),
         sections,
       },
       diagnostics,

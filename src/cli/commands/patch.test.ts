@@ -107,7 +107,7 @@ describe('altscope patch', () => {
     expect(main.stdout).toContain('  patch      simulate a scenario on a CPU');
     const sub = await run('patch', '--help');
     expect(sub.stdout.split('\n')[0]).toBe(
-      'usage: altscope patch <input> [--features LIST|@FILE] [--cpuinfo FILE]',
+      'usage: altscope patch <input> [--features LIST|@FILE]… [--cpuinfo FILE]… [--cpu PRESET]…',
     );
     expect((await run('frob')).status).toBe(2);
   });

@@ -1,16 +1,18 @@
 /**
- * `altscope patch <input> [--features LIST|@FILE] [--cpuinfo FILE] [--kernel 6.1|6.12|7.2|7.3]
- * [--engine single-pass|multi-pass] [--json] [--syntax att|intel]`: simulate a scenario's
- * alternatives on a CPU and print what each site becomes. Output is built completely before
+ * `altscope patch <input> [--features LIST|@FILE]… [--cpuinfo FILE]… [--cpu PRESET]…
+ * [--kernel 6.1|6.12|7.2|7.3] [--engine single-pass|multi-pass] [--json] [--syntax att|intel]
+ * [--sites PATTERN]`: simulate a scenario's alternatives on a CPU (or several) and print what
+ * each site becomes. Output is built completely before
  * anything is printed, so bad input never leaves half a report on stdout.
  */
 import type { KernelVersion, PatchLoop } from '../../core/model';
+import { defaultLoop, KERNEL_VERSIONS, PATCH_LOOPS } from '../../core/model';
 import type { PatchReport } from '../../core/patch/report';
 import type { PreAlternatives } from '../../core/passes/preAlternatives';
-import { defaultLoop, KERNEL_VERSIONS, PATCH_LOOPS } from '../../core/model';
 import { lastValue, parseArgs } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_BAD_INPUT, EXIT_KERNEL_BUG, EXIT_OK, formatLocated } from '../io';
+import type { FeatureSet } from '../featureSets';
 import { PATCH_USAGE } from './patchUsage';
 
 function fail(io: CliIo, message: string): number {
@@ -20,7 +22,7 @@ function fail(io: CliIo, message: string): number {
 
 export async function runPatch(argv: readonly string[], io: CliIo): Promise<number> {
   const parsed = parseArgs(argv, {
-    valued: ['features', 'cpuinfo', 'kernel', 'engine', 'syntax', 'system-map'],
+    valued: ['features', 'cpuinfo', 'cpu', 'kernel', 'engine', 'syntax', 'system-map', 'sites'],
     boolean: ['json', 'help'],
   });
   if (!parsed.ok) return fail(io, `altscope patch: ${parsed.message}\n\n${PATCH_USAGE}`);
@@ -50,19 +52,26 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
     return fail(io, `altscope patch: --syntax must be att or intel, not '${syntax}'`);
 
   const {
+    applySitesArg,
     bootInputOf,
     createDecoder,
     createDisassembler,
     formatPatchJson,
     formatPatchText,
+    formatSetsJson,
+    formatSetsText,
     hasPassTables,
+    imageSymbols,
     passesThroughAlternatives,
     preAlternatives,
     readAnyInput,
     readCpu,
+    readFeatureSets,
     readSystemMapFile,
     simulate,
     simulateBoot,
+    tableSymbols,
+    wantsFeatureSets,
   } = await import('./patchDeps');
   const file = args.positionals[0]!;
   let bytes: Uint8Array;
@@ -88,47 +97,65 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
     ),
   );
   if (!input.table) return fail(io, located.join('\n'));
-  const table = input.table;
+  const narrowed = applySitesArg(input.table, args, 'patch');
+  if (!narrowed.ok) return fail(io, [...located, narrowed.message].join('\n'));
+  const table = narrowed.table;
+  const symbols = input.image ? imageSymbols(input.image) : tableSymbols(input.table);
   const kernel = (kernelArg as KernelVersion | undefined) ?? table.kernel;
   const loop = (engineArg as PatchLoop | undefined) ?? defaultLoop(kernel);
-  const cpu = await readCpu(
-    io,
-    args.values.get('features') ?? [],
-    lastValue(args, 'cpuinfo'),
-    kernel,
-  );
+  const many = wantsFeatureSets(args);
+  const cpu = many
+    ? await readFeatureSets(io, args, kernel)
+    : await readCpu(io, args.values.get('features') ?? [], lastValue(args, 'cpuinfo'), kernel);
   if (cpu.errors.length > 0) return fail(io, [...located, ...cpu.errors].join('\n'));
+  const sets: FeatureSet[] = 'sets' in cpu ? cpu.sets : [{ label: '', features: cpu.features }];
 
-  const features = new Set<number>([...table.features, ...cpu.features]);
   const decoder = createDecoder();
   const dis = createDisassembler();
   let out: string;
-  let kernelBug: boolean;
-  try {
-    let report: PatchReport;
-    let pre: Map<bigint, PreAlternatives> | undefined;
-    const image = input.kind === 'vmlinux' ? input.image : undefined;
-    if (image && hasPassTables(image.sections) && kernel === table.kernel) {
-      // The kernel runs retpolines, returns … before alternatives: sites start from their bytes.
-      const boot = simulateBoot(
-        bootInputOf(bytes, image, { features, loop, only: passesThroughAlternatives(kernel) }),
-        decoder,
-      );
-      report = {
-        kernel,
-        loop,
-        features: [...features].sort((a, b) => a - b) as PatchReport['features'],
-        sites: boot.altSites.map((s) => s.result),
-        diagnostics: [],
-      };
-      pre = preAlternatives(boot.runs, boot.altSites);
-    } else report = simulate(table, { kernel, loop, features }, decoder);
-    kernelBug = [...report.diagnostics, ...report.sites.flatMap((s) => s.diagnostics)].some((d) =>
-      d.code.startsWith('kernel-bug'),
+  let kernelBug = false;
+  // The kernel runs retpolines, returns … before alternatives: on an image with those passes'
+  // tables the sites start from the bytes they left (and --json says which pass wrote them).
+  const image = input.kind === 'vmlinux' ? input.image : undefined;
+  const withPasses = image && hasPassTables(image.sections) && kernel === table.kernel;
+  const shown = new Set(table.sites.map((s) => s.addr));
+  const simulateSet = (features: Set<number>) => {
+    if (!withPasses) return { report: simulate(table, { kernel, loop, features }, decoder) };
+    const boot = simulateBoot(
+      bootInputOf(bytes, image, { features, loop, only: passesThroughAlternatives(kernel) }),
+      decoder,
     );
-    out = args.flags.has('json')
-      ? formatPatchJson(report, table, pre)
-      : formatPatchText(report, table, dis, syntax);
+    const report: PatchReport = {
+      kernel,
+      loop,
+      features: [...features].sort((a, b) => a - b) as PatchReport['features'],
+      sites: boot.altSites.map((s) => s.result).filter((r) => shown.has(r.addr)),
+      diagnostics: [],
+    };
+    const pre: Map<bigint, PreAlternatives> = preAlternatives(boot.runs, boot.altSites);
+    return { report, pre };
+  };
+  try {
+    const runs = sets.map((set) => {
+      const features = new Set<number>([...table.features, ...set.features]);
+      const { report, pre } = simulateSet(features);
+      kernelBug ||= [...report.diagnostics, ...report.sites.flatMap((s) => s.diagnostics)].some(
+        (d) => d.code.startsWith('kernel-bug'),
+      );
+      return { set, report, pre };
+    });
+    const json = args.flags.has('json');
+    const only = runs[0]!;
+    if (!many)
+      out = json
+        ? formatPatchJson(only.report, table, only.pre)
+        : formatPatchText(only.report, table, dis, syntax, symbols);
+    else
+      out = json
+        ? formatSetsJson(
+            runs.map((r) => ({ set: r.set, json: formatPatchJson(r.report, table, r.pre) })),
+          )
+        : formatSetsText(runs, dis, syntax, symbols);
   } finally {
     decoder.dispose();
     dis.dispose();

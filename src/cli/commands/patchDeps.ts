@@ -12,3 +12,8 @@ export { readSystemMapFile } from './systemMapArg';
 export { bootInputOf, hasPassTables } from '../../binary/elf/bootImage';
 export { passesThroughAlternatives, simulateBoot } from '../../core/passes/boot';
 export { preAlternatives } from '../../core/passes/preAlternatives';
+export { applySitesArg } from '../sitesArg';
+export { readFeatureSets, wantsFeatureSets } from '../featureSets';
+export { formatSetsJson, formatSetsText } from '../patchSets';
+export { imageSymbols } from '../../binary/elf/vmlinux';
+export { tableSymbols } from '../../core/symbols';

@@ -5,7 +5,7 @@
  */
 import type { KernelVersion } from '../../core/model';
 import { toScenarioJson } from '../../core/scenario/json';
-import { selectSites, subsetTable } from '../../binary/selectSites';
+import { applySitesArg } from '../sitesArg';
 import { lastValue, parseArgs } from '../args';
 import type { CliIo } from '../io';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../io';
@@ -44,19 +44,9 @@ export async function runScenario(argv: readonly string[], io: CliIo): Promise<n
   if (!read.ok) return fail(io, read.message);
   let table = read.input.table;
   if (kernelArg) table = { ...table, kernel: kernelArg as KernelVersion };
-  const patterns = (args.values.get('sites') ?? [])
-    .flatMap((v) => v.split(','))
-    .map((p) => p.trim())
-    .filter(Boolean);
-  if (patterns.length > 0) {
-    const sel = selectSites(table.sites, patterns);
-    if (sel.unmatched.length > 0)
-      return fail(
-        io,
-        `altscope scenario: no site matches ${sel.unmatched.map((p) => `'${p}'`).join(', ')}`,
-      );
-    table = subsetTable(table, sel.sites);
-  }
+  const narrowed = applySitesArg(table, args, 'scenario');
+  if (!narrowed.ok) return fail(io, narrowed.message);
+  table = narrowed.table;
   if (read.warnings.length > 0) io.stderr(read.warnings.join('\n') + '\n');
   io.stdout(toScenarioJson(table));
   return EXIT_OK;

@@ -12,3 +12,5 @@ export * from './narrate';
 export * from './diffScenarios';
 export { findNeverWinning, findWinnerCondition } from './winnerConditions';
 export { findRelocatedBranches } from './lintBranches';
+export * from './diffKernels';
+export * from './everyCpu';

@@ -4,9 +4,10 @@ import type { KernelVersion, PatchLoop, Site } from '../../core/model';
 import type { SiteResult } from '../../core/patch/report';
 import { FEATURE_ALWAYS, narrateSite } from '../../core/review';
 import { useAppState } from '../../state/hooks';
+import { selectDisassembler } from '../../state/selectors';
 import { useReviewDeps } from '../review/useReview';
 import { hexAddr } from '../format';
-import { alignOffsets, buildColumns, cellsFor } from '../site/columns';
+import { alignOffsets, buildColumns, cellsFor, offsetsWithRefs } from '../site/columns';
 import { SiteColumnView } from '../site/SiteColumnView';
 
 /** One site, compact: Original | each entry with its verdict | Final, then the narration line. */
@@ -18,7 +19,7 @@ export function EmbedSiteView(props: {
   features: ReadonlySet<number>;
 }) {
   const { site, result, kernel, loop, features } = props;
-  const disassembler = useAppState((s) => s.disassembler);
+  const disassembler = useAppState(selectDisassembler);
   const syntax = useAppState((s) => s.syntax);
   const deps = useReviewDeps();
   const columns = useMemo(
@@ -34,6 +35,7 @@ export function EmbedSiteView(props: {
   );
   if (!columns) return <p className="muted">Loading the disassembler…</p>;
   const offsets = alignOffsets(columns);
+  const tall = offsetsWithRefs(columns);
   return (
     <article className="embed-site" aria-label={`Site ${hexAddr(result.addr)}`}>
       <h1 className="embed-title" data-testid="embed-site">
@@ -55,6 +57,7 @@ export function EmbedSiteView(props: {
                 cells={cells}
                 title={title}
                 testId={`embed-${col.kind}`}
+                tall={tall}
               />
             );
           }
@@ -69,6 +72,7 @@ export function EmbedSiteView(props: {
               cells={cells}
               highlight={verdict?.selected ? 'winner' : 'loser'}
               testId="embed-entry"
+              tall={tall}
               title={
                 <>
                   <span className="entry-name">{name}</span>{' '}

@@ -4,6 +4,8 @@ import type { SiteResult } from '../../core/patch/report';
 import { ScenarioDiffView } from '../diff/ScenarioDiffView';
 import { ByteRulerView } from './ByteRulerView';
 import { CompareLoopsView } from './CompareLoopsView';
+import { EveryCpuView } from './EveryCpuView';
+import { DiffKernelsView } from './DiffKernelsView';
 import { LintList } from './LintList';
 import { NarrationView } from './NarrationView';
 import { TimelineView } from './TimelineView';
@@ -42,6 +44,8 @@ export function ReviewPanel({ site, result }: { site: Site; result: SiteResult }
         {tab === 'truth' && <TruthTableView site={site} deps={deps} />}
         {tab === 'lints' && <LintList site={site} result={result} deps={deps} />}
         {tab === 'diff' && <ScenarioDiffView deps={deps} />}
+        {tab === 'cpus' && <EveryCpuView site={site} deps={deps} />}
+        {tab === 'kernels' && <DiffKernelsView deps={deps} />}
         {tab === 'teach' && (
           <NarrationView site={site} result={result} loop={loop} features={features} deps={deps} />
         )}

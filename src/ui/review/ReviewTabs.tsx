@@ -11,6 +11,8 @@ const LABEL: Record<Tab, string> = {
   lints: 'Lints',
   teach: 'Teaching mode',
   diff: 'Diff scenarios',
+  cpus: 'Every CPU',
+  kernels: 'Diff kernels',
 };
 
 /** Where each key moves in the tab list (WAI-ARIA tabs: arrows wrap, Home/End the ends). */

@@ -3,13 +3,18 @@ import { getCatalogue } from '../../core/features';
 import type { FeatureIndex } from '../../core/model';
 import type { ReviewDeps } from '../../core/review';
 import { useAppState, useDeps } from '../../state/hooks';
-import { selectEffectiveFeatures, selectKernel, selectLoop } from '../../state/selectors';
+import {
+  selectDisassembler,
+  selectEffectiveFeatures,
+  selectKernel,
+  selectLoop,
+} from '../../state/selectors';
 
 /** The review tools' dependencies from the app: engine, decoder, disassembler, feature names. */
 export function useReviewDeps(): ReviewDeps | null {
   const { simulate } = useDeps();
   const decoder = useAppState((s) => s.decoder);
-  const disassembler = useAppState((s) => s.disassembler);
+  const disassembler = useAppState(selectDisassembler);
   const kernel = useAppState(selectKernel);
   return useMemo(() => {
     if (!decoder) return null;

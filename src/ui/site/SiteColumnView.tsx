@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { hexAddr, hexBytes } from '../format';
-import type { ColumnCell, SiteColumn } from './columns';
+import { splitRef, type ColumnCell, type SiteColumn } from './columns';
 
 interface Props {
   column: SiteColumn;
@@ -12,10 +12,13 @@ interface Props {
   shaded?: (offset: number) => 'nop' | 'pad' | null;
   highlight?: 'winner' | 'loser' | null;
   testId?: string;
+  /** Offsets whose row holds a symbol reference (`<BUG_func>`) on an extra line. */
+  tall?: ReadonlySet<number>;
 }
 
 /** One column of the site view: a header, then one line per aligned offset. */
-export function SiteColumnView({ column, cells, title, notes, shaded, highlight, testId }: Props) {
+export function SiteColumnView(props: Props) {
+  const { column, cells, title, notes, shaded, highlight, testId, tall } = props;
   return (
     <section
       className={`site-col site-col-${column.kind}${highlight ? ` site-col-${highlight}` : ''}`}
@@ -31,7 +34,10 @@ export function SiteColumnView({ column, cells, title, notes, shaded, highlight,
           const shade = shaded?.(c.offset) ?? null;
           const cellNotes = notes?.get(c.offset) ?? [];
           return (
-            <li key={c.offset} className={`insn-row${shade ? ` insn-${shade}` : ''}`}>
+            <li
+              key={c.offset}
+              className={`insn-row${shade ? ` insn-${shade}` : ''}${tall?.has(c.offset) ? ' insn-tall' : ''}`}
+            >
               {c.insn ? (
                 <>
                   <span className="insn-addr">
@@ -40,9 +46,7 @@ export function SiteColumnView({ column, cells, title, notes, shaded, highlight,
                   <span className="insn-hex">
                     {hexBytes(column.bytes, c.offset, c.offset + c.insn.length)}
                   </span>
-                  <span className={`insn-text${c.insn.ok ? '' : ' insn-bad'}`} title={c.insn.text}>
-                    {c.insn.text}
-                  </span>
+                  <InsnText text={c.insn.text} ok={c.insn.ok} />
                 </>
               ) : (
                 <span className="insn-cont" aria-hidden="true">
@@ -61,5 +65,16 @@ export function SiteColumnView({ column, cells, title, notes, shaded, highlight,
         })}
       </ol>
     </section>
+  );
+}
+
+/** The instruction, with its symbol reference (if any) on a line of its own. */
+function InsnText({ text, ok }: { text: string; ok: boolean }) {
+  const { main, ref } = splitRef(text);
+  return (
+    <span className={`insn-text${ok ? '' : ' insn-bad'}`} title={text}>
+      {main}
+      {ref && <span className="insn-ref">{ref}</span>}
+    </span>
   );
 }

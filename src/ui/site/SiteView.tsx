@@ -2,19 +2,20 @@ import { useMemo } from 'react';
 import type { AltEntry, KernelVersion, Site } from '../../core/model';
 import type { SiteResult } from '../../core/patch/report';
 import { useAppState } from '../../state/hooks';
-import { selectKernel, selectLoop } from '../../state/selectors';
+import { selectDisassembler, selectKernel, selectLoop } from '../../state/selectors';
 import { hexAddr } from '../format';
-import { alignOffsets, buildColumns, cellsFor } from './columns';
+import { alignOffsets, buildColumns, cellsFor, offsetsWithRefs } from './columns';
 import { entryName, verdictLabel } from './entryName';
 import { SiteColumnView } from './SiteColumnView';
 import { SiteExplanations } from './SiteExplanations';
 import { MacroExpansionView } from './MacroExpansionView';
+import { CopySiteText } from './CopySiteText';
 
 type Note = { text: string; tone: 'info' | 'warn' | 'error' };
 
 /** The selected site side by side: Original | each entry's replacement | Final. */
 export function SiteView({ result, site }: { result: SiteResult; site: Site }) {
-  const disassembler = useAppState((s) => s.disassembler);
+  const disassembler = useAppState(selectDisassembler);
   const syntax = useAppState((s) => s.syntax);
   const kernel = useAppState(selectKernel);
   const loop = useAppState(selectLoop);
@@ -25,6 +26,7 @@ export function SiteView({ result, site }: { result: SiteResult; site: Site }) {
   const finalNotes = useMemo(() => collectFinalNotes(result), [result]);
   if (!columns) return <p className="muted">Loading the disassembler…</p>;
   const offsets = alignOffsets(columns);
+  const tall = offsetsWithRefs(columns);
   const winner = result.selected === null ? undefined : site.entries[result.selected];
   const nopAt = (o: number) => result.nopRuns.some((n) => o >= n.start && o < n.end);
   const finalShade = (o: number) =>
@@ -40,6 +42,9 @@ export function SiteView({ result, site }: { result: SiteResult; site: Site }) {
           {site.entries.length === 1 ? 'entry' : 'entries'} · {kernel} {loop}
         </span>
       </h2>
+      {disassembler && (
+        <CopySiteText result={result} site={site} kernel={kernel} disassembler={disassembler} />
+      )}
       <div
         className="site-cols"
         role="group"
@@ -56,6 +61,7 @@ export function SiteView({ result, site }: { result: SiteResult; site: Site }) {
                 cells={cells}
                 title="Original"
                 testId="original-column"
+                tall={tall}
               />
             );
           }
@@ -69,6 +75,7 @@ export function SiteView({ result, site }: { result: SiteResult; site: Site }) {
                 notes={finalNotes}
                 shaded={finalShade}
                 testId="final-column"
+                tall={tall}
               />
             );
           }
@@ -81,6 +88,7 @@ export function SiteView({ result, site }: { result: SiteResult; site: Site }) {
               cells={cells}
               highlight={verdict?.selected ? 'winner' : 'loser'}
               testId="entry-column"
+              tall={tall}
               title={
                 <EntryTitle alt={site.entries[i]} index={i} kernel={kernel} verdict={verdict} />
               }

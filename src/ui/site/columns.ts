@@ -77,3 +77,19 @@ export function cellsFor(col: SiteColumn, offsets: readonly number[]): ColumnCel
     return { offset, inside };
   });
 }
+
+/** Where a symbol reference starts in an instruction's text: ` <sym>` or `  # addr <sym>`. */
+const REF = /( {2}# .*| <[^>]*>)$/;
+
+/** An instruction's text split into the instruction and its objdump-style reference, if any. */
+export function splitRef(text: string): { main: string; ref: string } {
+  const m = REF.exec(text);
+  return m ? { main: text.slice(0, m.index), ref: m[0] } : { main: text, ref: '' };
+}
+
+/** Offsets where some column's instruction carries a reference: those rows get a line more. */
+export function offsetsWithRefs(cols: readonly SiteColumn[]): Set<number> {
+  const out = new Set<number>();
+  for (const c of cols) for (const i of c.insns) if (REF.test(i.text)) out.add(i.offset);
+  return out;
+}
