@@ -37,7 +37,7 @@ export function createDisassembler(): IcedDisassembler {
   let dis: IcedDisassembler | undefined;
   const get = (): IcedDisassembler => (dis ??= makeIcedDisassembler(requireIced()));
   return {
-    disassemble: (bytes, ip, syntax) => get().disassemble(bytes, ip, syntax),
+    disassemble: (bytes, ip, syntax, symbols) => get().disassemble(bytes, ip, syntax, symbols),
     dispose() {
       dis?.dispose();
       dis = undefined;
