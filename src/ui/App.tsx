@@ -18,6 +18,9 @@ import { PlainEditor } from './editor/PlainEditor';
 import { ErrorBoundary } from './ErrorBoundary';
 import { ExampleIntro } from './ExamplesMenu';
 import { usePresenting } from './presentation';
+import { BootPassesPanel } from './passes/BootPassesPanel';
+import { SitePassHistory } from './passes/SitePassHistory';
+import { useBootPassesSync } from './load/useBootPasses';
 
 // Monaco (2.7 MB) loads after first paint; until then a plain textarea edits the same text.
 const ScenarioEditor = lazy(() => import('./editor/ScenarioEditor'));
@@ -62,6 +65,7 @@ export function App() {
   // A render error in one area leaves the others (and the editor) working; a text change retries.
   const text = useAppState((s) => s.text);
   useDisasmAfterFirstPaint();
+  useBootPassesSync();
   const editorWanted = useEditorWanted();
   useEffect(() => {
     document.documentElement.dataset['theme'] = theme;
@@ -135,11 +139,13 @@ function Results() {
         {result && site ? (
           <>
             <SiteView result={result} site={site} />
+            <SitePassHistory addr={result.addr} />
             <ReviewPanel result={result} site={site} />
           </>
         ) : (
           <p className="muted">No site selected.</p>
         )}
+        <BootPassesPanel />
       </section>
     </>
   );
