@@ -85,8 +85,9 @@ export function createBootPasses(makeWorker: () => BootWorkerLike) {
         e.preventDefault();
         if (worker === w) set({ status: 'failed', reason: e.message || 'the boot worker stopped' });
       };
-      set({ status: 'opening' });
+      // Open before any run: setting the status makes the feature sync post one at once.
       w.postMessage({ type: 'open', file });
+      set({ status: 'opening' });
     },
     /** Simulate the boot for `features`; supersedes any run still going. */
     run(features: Iterable<number>) {
