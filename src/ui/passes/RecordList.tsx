@@ -100,7 +100,10 @@ export function RecordList({ columns, pass }: { columns: BootColumns; pass: Pass
                 <span className="rec-sym" title={r.symbol}>
                   {r.symbol ?? ''}
                 </span>
-                <span className="mono rec-bytes">
+                <span
+                  className="mono rec-bytes"
+                  title={`${hexBytes(r.before)} → ${hexBytes(r.after)}`}
+                >
                   {hexBytes(r.before)} → {hexBytes(r.after)}
                 </span>
                 <span className="rec-what">
