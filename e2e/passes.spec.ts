@@ -4,9 +4,12 @@
  * are searchable, a site the return-thunk pass rewrote shows that history, and the boot diff
  * lists bytes per pass.
  */
+import { existsSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { AppPage } from './pages/AppPage';
 import { KernelLoad, realPasses72, REFERENCE } from './pages/KernelLoad';
+
+const VMLINUZ_72 = `${REFERENCE}/captures/debian-sid-7.2.13/vmlinuz`;
 
 test.describe('boot passes of the real Debian 7.2.13 kernel', () => {
   test.skip(realPasses72() === null, `${REFERENCE} is absent: no vmlinux-passes.elf to load`);
@@ -117,6 +120,29 @@ test.describe('boot passes of the real Debian 7.2.13 kernel', () => {
     }
   });
 });
+test.describe('boot diff of the real Debian 7.2.13 vmlinuz', () => {
+  test.skip(!existsSync(VMLINUZ_72), `${VMLINUZ_72} is absent`);
+
+  test('runtime constants only the booted machine knows are listed as such', async ({ page }) => {
+    test.setTimeout(120_000);
+    const app = new AppPage(page);
+    const load = new KernelLoad(page);
+    await app.open();
+    await load.open(VMLINUZ_72);
+    await expect(load.status).toContainText('7.2.13', { timeout: 60_000 });
+    const panel = page.getByTestId('boot-passes');
+    await expect(panel.getByTestId('pass-toggle-runtime-consts')).toContainText('179 records', {
+      timeout: 60_000,
+    });
+    await panel.getByTestId('boot-tab-diff').click();
+    const unknowable = panel.getByTestId('boot-diff-unknowable');
+    await expect(unknowable).toHaveCount(27);
+    await expect(
+      unknowable.filter({ hasText: 'dentry_hashtable: known only on the booted machine' }).first(),
+    ).toBeVisible();
+  });
+});
+
 const RETURNS_COUNT = '65677 records · 65677 rewrites · 327581 bytes';
 const THUNK_R11_MATCHES = '1 of 65677 records';
 const RETURN_BYTES = '327581';

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { CAPTURES_DIR } from '../../fixtures/sharedDir';
 import { capturesPresent, readCaptureXz } from '../binary/captures';
 import { createDecoder } from '../disasm/decoder';
 import { bootRecord } from './bootColumns';
@@ -53,5 +55,29 @@ describe.skipIf(!present)('the boot worker’s simulation of the real 7.2.13 ker
     for (let s = 0; s < c.siteAddr.length; s++)
       if (c.siteRecStart[s + 1]! > c.siteRecStart[s]!) touched++;
     expect(touched).toBe(18);
+  }, 120_000);
+
+  it('the vmlinuz: its runtime constants, the heap addresses among them shown as unknowable', async () => {
+    const o = await openBoot(new Uint8Array(readFileSync(`${CAPTURES_DIR}/${K}/vmlinuz`)));
+    if (!o.ok) throw new Error(o.reason);
+    const { columns: c } = runBoot(o, o.image.table.features, createDecoder());
+    const rc = c.passes.find((p) => p.pass === 'runtime-consts')!;
+    const unknowable: string[] = [];
+    for (let i = rc.start; i < rc.end; i++) {
+      const r = bootRecord(c, i);
+      if (r.unknowable) unknowable.push(r.what);
+    }
+    expect([rc.end - rc.start, unknowable.length, [...new Set(unknowable)]]).toEqual([
+      179,
+      27,
+      [
+        'd_hash_shift: known only on the booted machine',
+        'dentry_hashtable: known only on the booted machine',
+        '__dentry_cache: known only on the booted machine',
+        '__names_cache: known only on the booted machine',
+        '__filp_cache: known only on the booted machine',
+        '__bfilp_cache: known only on the booted machine',
+      ],
+    ]);
   }, 120_000);
 });

@@ -62,9 +62,9 @@ export function BootDiffView({ columns }: { columns: BootColumns }) {
             const r = bootRecord(columns, i);
             return (
               <li key={i} data-testid="boot-diff-unknowable">
-                <span className="mono">{hexAddr(r.addr)}</span> {r.symbol ?? ''}: {r.what} — a
-                runtime constant only the booted machine knows (file bytes{' '}
-                <span className="mono">{hexBytes(r.before)}</span> kept)
+                <span className="mono">{hexAddr(r.addr)}</span> {r.symbol ?? ''}: {r.what} (a
+                runtime constant; the file's bytes{' '}
+                <span className="mono">{hexBytes(r.before)}</span> are shown)
               </li>
             );
           })}
