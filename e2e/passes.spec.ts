@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { AppPage } from './pages/AppPage';
-import { KernelLoad, realPasses72, REFERENCE } from './pages/KernelLoad';
+import { KernelLoad, realPasses72, realVmlinux72, REFERENCE } from './pages/KernelLoad';
 
 const VMLINUZ_72 = `${REFERENCE}/captures/debian-sid-7.2.13/vmlinuz`;
 
@@ -46,6 +46,13 @@ test.describe('boot passes of the real Debian 7.2.13 kernel', () => {
     await expect(returns).toContainText(RETURNS_COUNT);
     await returns.click();
     await expect(returns).toHaveAttribute('aria-expanded', 'true');
+    // Keyboard: the records are a listbox; End moves to the last record.
+    const list = panel.getByRole('listbox', { name: 'Records of returns' });
+    await list.focus();
+    await list.press('End');
+    await expect(list).toHaveAttribute('aria-activedescendant', 'pass-records-returns-65676');
+    await list.press('Home');
+    await expect(list).toHaveAttribute('aria-activedescendant', 'pass-records-returns-0');
     // Only the rows in view are in the DOM.
     expect(await panel.getByTestId('pass-record').count()).toBeLessThan(60);
     await panel.getByTestId('pass-search').fill('__x86_indirect_thunk_r11');
@@ -120,6 +127,24 @@ test.describe('boot passes of the real Debian 7.2.13 kernel', () => {
     }
   });
 });
+test.describe('a kernel without the passes’ tables', () => {
+  test.skip(realVmlinux72() === null, `${REFERENCE} is absent: no vmlinux-alt.elf to load`);
+
+  test('says the passes are missing and why', async ({ page }) => {
+    const app = new AppPage(page);
+    const load = new KernelLoad(page);
+    await app.open();
+    await load.open(realVmlinux72()!);
+    await expect(load.status).toContainText('7.2.13', { timeout: 30_000 });
+    await expect(page.getByTestId('boot-status')).toHaveText(
+      'Boot passes missing: this image carries no boot-pass tables (.return_sites, ' +
+        '.retpoline_sites): open a full vmlinux, a vmlinux-passes.elf or a vmlinuz to see every pass',
+      { timeout: 30_000 },
+    );
+    await expect(page.getByTestId('pass-list')).toHaveCount(0);
+  });
+});
+
 test.describe('boot diff of the real Debian 7.2.13 vmlinuz', () => {
   test.skip(!existsSync(VMLINUZ_72), `${VMLINUZ_72} is absent`);
 
