@@ -6,6 +6,7 @@
  */
 import type { BootResult } from '../core/passes/boot';
 import type { PassName } from '../core/passes/types';
+import { createStringTable } from './tableColumns';
 
 /** One pass of the kernel's order: its records are `start` up to `end`. */
 export interface PassSummary {
@@ -63,7 +64,7 @@ export function encodeBoot(
   const arena = new Uint8Array(arenaBytes);
   let at = 0;
   const place = (b: Uint8Array): number => (arena.set(b, at), (at += b.length) - b.length);
-  const strings = stringTable();
+  const strings = createStringTable();
   const c = {
     recAddr: new BigUint64Array(n),
     recBeforeAt: new Uint32Array(n),
@@ -178,27 +179,6 @@ function lowerBound(idx: readonly number[], addr: BigUint64Array, at: bigint): n
     else hi = mid;
   }
   return lo;
-}
-
-/** Strings deduplicated (most records share a `what`) and joined into one. */
-function stringTable() {
-  const index = new Map<string, number>();
-  const parts: string[] = [];
-  const ends: number[] = [];
-  let length = 0;
-  return {
-    add(s: string): number {
-      let i = index.get(s);
-      if (i === undefined) {
-        i = parts.length;
-        index.set(s, i);
-        parts.push(s);
-        ends.push((length += s.length));
-      }
-      return i;
-    },
-    finish: () => ({ text: parts.join(''), ends: Uint32Array.from(ends) }),
-  };
 }
 
 /** One record read back from the columns. */
