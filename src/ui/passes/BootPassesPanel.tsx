@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import { useState } from 'react';
+import { ArrowTabs } from '../ArrowTabs';
 import { useAppState } from '../../state/hooks';
 import { selectKernelShown } from '../../state/kernelLoad';
 import { useBootPasses } from '../load/useBootPasses';
@@ -19,50 +19,18 @@ export function BootPassesPanel() {
   const workerMs = useBootPasses((s) => s.workerMs);
   const kernelShown = useAppState(selectKernelShown);
   const [tab, setTab] = useState<Tab>('passes');
-  const buttons = useRef(new Map<Tab, HTMLButtonElement>());
   if (status === 'none' || !kernelShown) return null;
-  const onKeyDown = (e: KeyboardEvent) => {
-    const at = TABS.indexOf(tab);
-    const n = TABS.length;
-    const next =
-      e.key === 'ArrowRight'
-        ? (at + 1) % n
-        : e.key === 'ArrowLeft'
-          ? (at - 1 + n) % n
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? n - 1
-              : undefined;
-    const t = next === undefined ? undefined : TABS[next];
-    if (!t) return;
-    e.preventDefault();
-    setTab(t);
-    buttons.current.get(t)?.focus();
-  };
   return (
     <section className="boot-passes-panel" aria-label="Boot passes" data-testid="boot-passes">
-      <div role="tablist" aria-label="Boot passes" onKeyDown={onKeyDown}>
-        {TABS.map((t) => (
-          <button
-            key={t}
-            ref={(el) => {
-              if (el) buttons.current.set(t, el);
-              else buttons.current.delete(t);
-            }}
-            type="button"
-            role="tab"
-            id={`boot-tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls="boot-tabpanel"
-            tabIndex={tab === t ? 0 : -1}
-            data-testid={`boot-tab-${t}`}
-            onClick={() => setTab(t)}
-          >
-            {LABEL[t]}
-          </button>
-        ))}
-      </div>
+      <ArrowTabs
+        tabs={TABS}
+        labels={LABEL}
+        tab={tab}
+        onChange={setTab}
+        label="Boot passes"
+        idPrefix="boot-tab"
+        panelId="boot-tabpanel"
+      />
       <div role="tabpanel" id="boot-tabpanel" aria-labelledby={`boot-tab-${tab}`} tabIndex={0}>
         <p className="muted" aria-live="polite" data-testid="boot-status">
           {status === 'opening' || (status === 'running' && !columns)

@@ -2,6 +2,7 @@ import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react';
 import { bootRecord, type BootColumns, type PassSummary } from '../../worker/bootColumns';
 import { hexAddr, hexBytes } from '../format';
+import { listKeyTarget } from '../listKeys';
 import { matchRecords } from './matchRecords';
 
 /** Fixed row height: only the rows in view render (the return-thunk pass has ~62,000 records). */
@@ -36,18 +37,10 @@ export function RecordList({ columns, pass }: { columns: BootColumns; pass: Pass
   };
   const onKeyDown = (e: KeyboardEvent) => {
     const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: at + 1,
-      ArrowUp: at - 1,
-      Home: 0,
-      End: rows.length - 1,
-      PageDown: at + page,
-      PageUp: at - page,
-    };
-    const target = moves[e.key];
-    if (target === undefined || rows.length === 0) return;
+    const target = listKeyTarget(e.key, at, rows.length, page);
+    if (target === undefined) return;
     e.preventDefault();
-    moveTo(Math.max(0, Math.min(rows.length - 1, target)));
+    moveTo(target);
   };
   const listId = `pass-records-${pass.pass}`;
   return (
