@@ -111,6 +111,7 @@ test.describe('boot passes of the real Debian 7.2.13 kernel', () => {
       for (const [width, height] of [
         [1440, 900],
         [1024, 768],
+        [760, 700],
       ] as const) {
         for (const theme of ['light', 'dark'] as const) {
           await page.setViewportSize({ width, height });
