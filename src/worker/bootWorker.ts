@@ -14,6 +14,8 @@ declare const self: DedicatedWorkerGlobalScope;
 const post = (m: BootMessage, transfer: Transferable[] = []) => self.postMessage(m, transfer);
 
 let opened: Promise<OpenedBoot> | null = null;
+/** One decoder for the worker's life (never disposed, like the page's). */
+let decoder: ReturnType<typeof loadBrowserDecoder> | undefined;
 let newest = -1;
 
 async function run(id: number, features: number[]): Promise<void> {
@@ -23,9 +25,10 @@ async function run(id: number, features: number[]): Promise<void> {
   const o = await opened;
   if (id !== newest || !o?.ok) return;
   try {
-    const decoder = await loadBrowserDecoder();
+    decoder ??= loadBrowserDecoder();
+    const d = await decoder;
     if (id !== newest) return;
-    const { columns, transfer, ms } = runBoot(o, features, decoder);
+    const { columns, transfer, ms } = runBoot(o, features, d);
     post({ type: 'result', id, columns, ms }, transfer);
   } catch (e) {
     post({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) });
