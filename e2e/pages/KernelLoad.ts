@@ -11,26 +11,27 @@ const DRAFT_KEY = 'altscope.draft.v1';
 export const REFERENCE = REFERENCE_DIR;
 const CAPTURE_72 = `${REFERENCE}/captures/debian-sid-7.2.13/vmlinux-alt.elf.xz`;
 
-/** The 7.2.13 vmlinux decompressed once per worker process into a temp dir, or null if absent. */
-let vmlinux72: string | null | undefined;
-export function realVmlinux72(): string | null {
-  if (vmlinux72 !== undefined) return vmlinux72;
-  if (!existsSync(CAPTURE_72)) return (vmlinux72 = null);
-  const out = join(mkdtempSync(join(tmpdir(), 'altscope-e2e-')), 'vmlinux-7.2.13');
-  execFileSync('sh', ['-c', `xz -dc '${CAPTURE_72}' > '${out}'`]);
-  return (vmlinux72 = out);
+const PASSES_72 = `${REFERENCE}/captures/debian-sid-7.2.13/vmlinux-passes.elf.xz`;
+
+/** `xz` decompressed once per worker process into a temp dir, or null if absent. */
+function unxzOnce(xz: string, name: string): () => string | null {
+  let path: string | null | undefined;
+  return () => {
+    if (path !== undefined) return path;
+    if (!existsSync(xz)) return (path = null);
+    const out = join(mkdtempSync(join(tmpdir(), 'altscope-e2e-')), name);
+    execFileSync('sh', ['-c', `xz -dc '${xz}' > '${out}'`]);
+    return (path = out);
+  };
 }
 
+/** The 7.2.13 vmlinux (alternatives' sections only). */
+export const realVmlinux72 = unxzOnce(CAPTURE_72, 'vmlinux-7.2.13');
+/** The 7.2.13 vmlinux with every boot pass's site table (`vmlinux-passes.elf`). */
+export const realPasses72 = unxzOnce(PASSES_72, 'vmlinux-passes-7.2.13.elf');
 const CAPTURE_612 = `${REFERENCE}/captures/debian-trixie-6.12.117/vmlinux-alt.elf.xz`;
-let vmlinux612: string | null | undefined;
 /** The 6.12.117 vmlinux decompressed once per worker process, or null if absent. */
-export function realVmlinux612(): string | null {
-  if (vmlinux612 !== undefined) return vmlinux612;
-  if (!existsSync(CAPTURE_612)) return (vmlinux612 = null);
-  const out = join(mkdtempSync(join(tmpdir(), 'altscope-e2e-')), 'vmlinux-6.12.117');
-  execFileSync('sh', ['-c', `xz -dc '${CAPTURE_612}' > '${out}'`]);
-  return (vmlinux612 = out);
-}
+export const realVmlinux612 = unxzOnce(CAPTURE_612, 'vmlinux-6.12.117');
 
 let vmlinux72Btf: string | null | undefined;
 /**

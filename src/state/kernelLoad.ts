@@ -46,6 +46,8 @@ export function createKernelLoadActions(
   actions: AppActions,
   deps: AppDeps,
   startRead: StartRead,
+  /** Told of every file read into a table (the boot passes read the same file again). */
+  onTable?: (file: File, kind: string) => void,
 ) {
   let current: ReadHandle | null = null;
   let currentToken: object | null = null;
@@ -119,6 +121,8 @@ export function createKernelLoadActions(
         current = null;
         currentToken = null;
         apply(file.name, end);
+        if (end.status === 'done' && end.outcome.ok && 'table' in end.outcome)
+          onTable?.(file, end.outcome.kind);
       });
     },
     /** Stop the read in progress; whatever was shown stays shown. */

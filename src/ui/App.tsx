@@ -20,6 +20,9 @@ import { ExampleIntro } from './ExamplesMenu';
 import { usePresenting } from './presentation';
 import { PaneSeparator } from './layout/PaneSeparator';
 import { PANE_LIMITS, usePaneWidths } from './layout/usePaneWidths';
+import { BootPassesPanel } from './passes/BootPassesPanel';
+import { SitePassHistory } from './passes/SitePassHistory';
+import { useBootPassesSync } from './load/useBootPasses';
 
 // Monaco (2.7 MB) loads after first paint; until then a plain textarea edits the same text.
 const ScenarioEditor = lazy(() => import('./editor/ScenarioEditor'));
@@ -64,6 +67,7 @@ export function App() {
   // A render error in one area leaves the others (and the editor) working; a text change retries.
   const text = useAppState((s) => s.text);
   useDisasmAfterFirstPaint();
+  useBootPassesSync();
   const editorWanted = useEditorWanted();
   const kernelKey = useKernelKey();
   useEffect(() => {
@@ -201,11 +205,13 @@ function Results(props: { listWidth: number; onListWidth(w: number): void }) {
         {result && site ? (
           <>
             <SiteView result={result} site={site} />
+            <SitePassHistory addr={result.addr} />
             <ReviewPanel result={result} site={site} />
           </>
         ) : (
           <p className="muted">No site selected.</p>
         )}
+        <BootPassesPanel />
       </section>
     </>
   );

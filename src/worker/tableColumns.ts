@@ -228,7 +228,7 @@ export function decodeTable(c: TableColumns): AltTable {
 }
 
 /** Strings deduplicated (entries repeat section names) and joined into one. */
-function createStringTable() {
+export function createStringTable() {
   const index = new Map<string, number>();
   const parts: string[] = [];
   const ends: number[] = [];

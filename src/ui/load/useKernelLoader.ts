@@ -4,6 +4,7 @@ import type { KernelLoadActions } from '../../state/kernelLoad';
 import { useActions, useDeps, useStoreApi } from '../../state/hooks';
 import type { AppStore } from '../../state/store';
 import { readFileInWorker } from '../../worker/client';
+import { onTableLoaded } from './useBootPasses';
 
 const loaders = new WeakMap<AppStore, KernelLoadActions>();
 
@@ -13,8 +14,12 @@ export function useKernelLoader(): KernelLoadActions {
   const deps = useDeps();
   let loader = loaders.get(store);
   if (!loader) {
-    loader = createKernelLoadActions(store, actions, deps, (file, onProgress) =>
-      readFileInWorker(file, onProgress),
+    loader = createKernelLoadActions(
+      store,
+      actions,
+      deps,
+      (file, onProgress) => readFileInWorker(file, onProgress),
+      (file, kind) => onTableLoaded(store, file, kind),
     );
     loaders.set(store, loader);
   }

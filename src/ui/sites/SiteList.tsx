@@ -13,6 +13,7 @@ import {
 } from '../../state/selectors';
 import type { SiteStatus } from '../../state/store';
 import { hexAddr } from '../format';
+import { listKeyTarget } from '../listKeys';
 
 /** Fixed row height: the list renders only the rows in view, so 6,000+ sites stay smooth. */
 const ROW_HEIGHT = 44;
@@ -95,15 +96,7 @@ export function SiteList({ report }: { report: PatchReport }) {
 
   const onKeyDown = (e: KeyboardEvent) => {
     const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: selectedIndex + 1,
-      ArrowUp: selectedIndex - 1,
-      Home: 0,
-      End: rows.length - 1,
-      PageDown: selectedIndex + page,
-      PageUp: selectedIndex - page,
-    };
-    const target = moves[e.key];
+    const target = listKeyTarget(e.key, selectedIndex, rows.length, page);
     if (e.key === ' ' && selectedIndex >= 0) {
       e.preventDefault();
       const r = rows[selectedIndex];
@@ -116,7 +109,7 @@ export function SiteList({ report }: { report: PatchReport }) {
       return;
     }
     e.preventDefault();
-    select(Math.max(0, Math.min(rows.length - 1, target)));
+    select(target);
   };
 
   return (

@@ -1,0 +1,133 @@
+/**
+ * The boot passes of the loaded kernel: a small store beside the app's, fed by the boot worker.
+ * The worker reads the file once; every change of the effective features starts a new run, and
+ * only the newest run's result is shown (older ones are skipped by the worker or ignored here),
+ * so toggling features quickly never shows a stale boot nor blocks the page.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { BootColumns } from '../worker/bootColumns';
+import type { BootMessage, BootRequest } from '../worker/bootProtocol';
+import { recordMeasure } from './perfMarks';
+import { selectKernelShown } from './kernelLoad';
+import { selectEffectiveFeatures } from './selectors';
+import type { AppStore } from './store';
+
+export interface BootPassesState {
+  /** none: no kernel (or one without tables being read); absent: the image has no pass tables. */
+  status: 'none' | 'opening' | 'absent' | 'running' | 'ready' | 'failed';
+  /** Why the passes are absent or failed. */
+  reason: string | null;
+  /** The newest finished run (kept while a newer one runs). */
+  columns: BootColumns | null;
+  /** The simulation in the worker, and the whole round trip seen from the page (ms). */
+  workerMs: number | null;
+  roundTripMs: number | null;
+}
+
+export const INITIAL_BOOT_PASSES: BootPassesState = {
+  status: 'none',
+  reason: null,
+  columns: null,
+  workerMs: null,
+  roundTripMs: null,
+};
+
+/** The small part of `Worker` used here (tests pass a fake). */
+export interface BootWorkerLike {
+  onmessage: ((e: MessageEvent<BootMessage>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+  postMessage(m: BootRequest): void;
+  terminate(): void;
+}
+
+export type BootPassesStore = StoreApi<BootPassesState>;
+
+/** The controller: open a kernel file, run its boot for a feature set, close. */
+export function createBootPasses(makeWorker: () => BootWorkerLike) {
+  const store = createStore<BootPassesState>()(() => INITIAL_BOOT_PASSES);
+  let worker: BootWorkerLike | null = null;
+  let lastId = 0;
+  let sentAt = 0;
+  const set = (p: Partial<BootPassesState>) => store.setState(p);
+
+  const onMessage = (m: BootMessage) => {
+    if (m.type === 'opened') {
+      if (!m.ok) set({ status: 'absent', reason: m.reason, columns: null });
+      return;
+    }
+    if (m.id !== lastId) return; // a newer run was asked for
+    if (m.type === 'failed') {
+      set({ status: 'failed', reason: m.message });
+      return;
+    }
+    const roundTripMs = performance.now() - sentAt;
+    recordMeasure('boot passes', sentAt);
+    set({ status: 'ready', reason: null, columns: m.columns, workerMs: m.ms, roundTripMs });
+  };
+
+  const close = () => {
+    worker?.terminate();
+    worker = null;
+    store.setState(INITIAL_BOOT_PASSES, true);
+  };
+
+  return {
+    store,
+    /** Start reading `file` (a kernel image the page has just loaded) in a fresh worker. */
+    open(file: File) {
+      close();
+      const w = makeWorker();
+      worker = w;
+      w.onmessage = (e) => {
+        if (worker === w) onMessage(e.data);
+      };
+      w.onerror = (e) => {
+        e.preventDefault();
+        if (worker === w) set({ status: 'failed', reason: e.message || 'the boot worker stopped' });
+      };
+      // Open before any run: setting the status makes the feature sync post one at once.
+      w.postMessage({ type: 'open', file });
+      set({ status: 'opening' });
+    },
+    /** Simulate the boot for `features`; supersedes any run still going. */
+    run(features: Iterable<number>) {
+      if (!worker || store.getState().status === 'absent') return;
+      lastId++;
+      sentAt = performance.now();
+      set({ status: 'running' });
+      worker.postMessage({ type: 'run', id: lastId, features: [...features] });
+    },
+    close,
+  };
+}
+
+export type BootPasses = ReturnType<typeof createBootPasses>;
+
+/**
+ * Keep `boot` in step with the app: a run whenever the loaded kernel is shown with a new
+ * effective feature set. Returns the unsubscribe.
+ */
+export function syncBootFeatures(app: AppStore, boot: BootPasses): () => void {
+  let last: ReadonlySet<number> | null = null;
+  const check = () => {
+    const s = app.getState();
+    if (!selectKernelShown(s)) return;
+    const f = selectEffectiveFeatures(s);
+    if (f === last) return;
+    last = f;
+    boot.run(f);
+  };
+  check();
+  const unsubscribe = app.subscribe(check);
+  // Opening a new file resets the boot store: run again for whatever is shown then.
+  const unBoot = boot.store.subscribe((b, prev) => {
+    if (b.status === 'opening' && prev.status !== 'opening') {
+      last = null;
+      check();
+    }
+  });
+  return () => {
+    unsubscribe();
+    unBoot();
+  };
+}
