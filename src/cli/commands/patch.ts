@@ -121,11 +121,11 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
   try {
     let report: PatchReport;
     let pre: Map<bigint, PreAlternatives> | undefined;
-    const image = input.kind === 'vmlinux' ? input.image : undefined;
-    if (image && hasPassTables(image.sections) && kernel === table.kernel) {
+    const image = input.kind === 'vmlinux' || input.kind === 'bzimage' ? input.image : undefined;
+    if (image && input.elf && hasPassTables(image.sections) && kernel === table.kernel) {
       // The kernel runs retpolines, returns … before alternatives: sites start from their bytes.
       const boot = simulateBoot(
-        bootInputOf(bytes, image, { features, loop, only: passesThroughAlternatives(kernel) }),
+        bootInputOf(input.elf, image, { features, loop, only: passesThroughAlternatives(kernel) }),
         decoder,
       );
       report = {

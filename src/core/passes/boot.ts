@@ -2,7 +2,9 @@ import { getCatalogue, X86_FEATURE_ALWAYS } from '../features/catalogue';
 import type { Addr, AltTable, KernelVersion, PatchLoop } from '../model';
 import { defaultLoop } from '../model';
 import type { InsnDecoder } from '../ports';
+import { memoryOf } from '../patch/memory';
 import { alternativesPass, type AltSiteRun } from './alternatives';
+import { applyParavirt } from './paravirt';
 import { diffImage, type DiffRange, type DiffRun } from './memdiff';
 import { PASS_PLANS, type PassGeneration } from './order';
 import { runPasses, type PassRun } from './pipeline';
@@ -26,7 +28,7 @@ export interface BootInput {
   loop?: PatchLoop;
   /** Restrict to these passes (`--passes`). */
   only?: ReadonlySet<PassName>;
-  /** Passes implemented elsewhere (e.g. 6.1's paravirt from its profile). */
+  /** Passes implemented elsewhere (tests); alternatives and paravirt come from `table`. */
   extra?: Partial<Record<PassName, BootPass>>;
 }
 
@@ -68,10 +70,18 @@ export function simulateBoot(input: BootInput, decoder: InsnDecoder): BootResult
       options: input.options ?? {},
       decoder,
     },
-    { alternatives, ...input.extra },
+    { alternatives, paravirt: paravirtPass(input.table), ...input.extra },
     input.only,
   );
   return { runs, altSites, image, diff: diffImage(image, input.diffRanges) };
+}
+
+/**
+ * 6.1's `apply_paravirt()` over the table's `.parainstructions` sites, reading the `pv_ops`
+ * slots and names the table carries (the image's `.data` as the file has it).
+ */
+function paravirtPass(table: AltTable): BootPass {
+  return (ctx) => applyParavirt(ctx.image, table.paravirt ?? [], memoryOf(table)).records;
 }
 
 /** `has('RETHUNK')` over a kernel's feature catalogue. */
