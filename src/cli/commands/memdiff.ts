@@ -12,7 +12,7 @@ import { readVmlinux } from '../../binary/elf/vmlinux';
 import type { KernelVersion } from '../../core/model';
 import { simulateBoot } from '../../core/passes/boot';
 import { formatDiffRun, MEMDIFF_HEADER } from '../../core/passes/memdiff';
-import { PASS_PLANS } from '../../core/passes/order';
+import { getProfile } from '../../core/profiles';
 import type { BootOptions, BootTables, PassName } from '../../core/passes/types';
 import { makeIcedDecoder } from '../../disasm/decoder';
 import { lastValue, parseArgs } from '../args';
@@ -34,7 +34,7 @@ Runs the boot's text-patching passes in the kernel's order and prints one line "
 per maximal run of bytes that differ from the file, over .text, .init.text, .altinstr_aux,
 .altinstr_replacement, .exit.text and alternative sites elsewhere (the format of a capture's
 memdiff.txt); a closing "#" comment counts the bytes each pass wrote.
-  --passes LIST     only these passes (comma separated: ${PASS_PLANS['7.2'].passes.join(', ')})
+  --passes LIST     only these passes (comma separated: ${getProfile('7.2').plan.passes.join(', ')})
   --return-thunk S  what x86_return_thunk points to (default: from the features)
   --preempt MODE    preempt= mode (default: the generation's Debian default)
   --cpus N          possible CPUs (1 patches lock prefixes to UP; default 2)
@@ -99,7 +99,7 @@ export async function runMemdiff(argv: readonly string[], io: CliIo): Promise<nu
     kernel,
   );
   if (cpu.errors.length > 0) return fail(io, cpu.errors.join('\n'));
-  const plan = PASS_PLANS[kernel];
+  const plan = getProfile(kernel).plan;
   const passesArg = lastValue(args, 'passes');
   const only = passesArg === undefined ? undefined : parsePasses(passesArg, plan.passes);
   if (typeof only === 'string') return fail(io, `altscope memdiff: ${only}`);

@@ -133,7 +133,7 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
         loop,
         features: [...features].sort((a, b) => a - b) as PatchReport['features'],
         sites: boot.altSites.map((s) => s.result),
-        diagnostics: [],
+        diagnostics: boot.diagnostics,
       };
       pre = preAlternatives(boot.runs, boot.altSites);
     } else report = simulate(table, { kernel, loop, features }, decoder);

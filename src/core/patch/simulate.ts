@@ -97,7 +97,7 @@ export function passesBeforeAlternatives(
   kernel: KernelVersion,
   memory?: KernelMemory,
 ): (ParavirtOutcome & { image: TextImage }) | undefined {
-  const order = getProfile(kernel).passes;
+  const order = getProfile(kernel).plan.passes;
   const paravirt = order.indexOf('paravirt');
   if (!table.paravirt?.length || paravirt < 0 || paravirt > order.indexOf('alternatives'))
     return undefined;
