@@ -3,12 +3,12 @@
  * bytes the boot rewrites, in the captures' `memdiff.txt` format (`VA HEXBYTES`, `#` comments).
  */
 import * as iced from 'iced-x86';
-import { looksLikeBzImage, readBzImage } from '../../binary/bzimage';
+import { decompressFile, fileCompression } from '../../binary/compressedInput';
+import { readBinaryInput } from '../../binary/detect';
 import { bootInputOf } from '../../binary/elf/bootImage';
 import { readBootTables } from '../../binary/elf/bootTables';
 import type { SymbolIndex } from '../../binary/elf/kallsyms';
 import type { KernelImage } from '../../binary/elf/vmlinux';
-import { readVmlinux } from '../../binary/elf/vmlinux';
 import type { KernelVersion } from '../../core/model';
 import { simulateBoot } from '../../core/passes/boot';
 import { formatDiffRun, MEMDIFF_HEADER } from '../../core/passes/memdiff';
@@ -115,12 +115,24 @@ export async function runMemdiff(argv: readonly string[], io: CliIo): Promise<nu
     const res = simulateBoot(input, decoder);
     const compareFile = lastValue(args, 'compare');
     if (compareFile !== undefined) {
-      let text: string;
+      let raw: Uint8Array;
       try {
-        text = new TextDecoder().decode(await io.readFile(compareFile));
+        raw = await io.readFile(compareFile);
       } catch (e) {
         return fail(io, `altscope: cannot read ${compareFile}: ${(e as Error).message}`);
       }
+      // The captures ship it as memdiff.txt.xz: read it as it is.
+      const packed = fileCompression(raw);
+      if (packed) {
+        const out = await decompressFile(packed, raw);
+        if (!out.ok)
+          return fail(
+            io,
+            formatDiagnostics(compareFile, { diagnostics: [out.diagnostic] }).join('\n'),
+          );
+        raw = out.data;
+      }
+      const text = new TextDecoder().decode(raw);
       const real = parseMemdiff(text, compareFile);
       if (real.diagnostics.length > 0) {
         return fail(io, formatDiagnostics(compareFile, real).join('\n'));
@@ -158,20 +170,15 @@ async function readKernelElf(
   } catch (e) {
     return { error: `altscope: cannot read ${file}: ${(e as Error).message}` };
   }
-  const isElf = bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46;
-  if (isElf) {
-    const r = readVmlinux(bytes, opts);
-    if (!r.ok) return { error: formatDiagnostics(file, r).join('\n') };
-    return { image: r.value, elf: bytes, warnings: formatDiagnostics(file, r) };
-  }
-  if (!looksLikeBzImage(bytes)) {
+  // ELF or vmlinuz, also compressed (`vmlinux-passes.elf.xz`): the reader keeps the ELF bytes.
+  const r = await readBinaryInput(bytes, opts);
+  if (!r || (r.kind !== 'vmlinux' && r.kind !== 'bzimage')) {
     return {
       error: `${file}: error: not a vmlinux (ELF) or vmlinuz (bzImage): memdiff needs a kernel image`,
     };
   }
-  const r = await readBzImage(bytes, opts);
-  if (!r.ok) return { error: formatDiagnostics(file, r).join('\n') };
-  return { image: r.value.image, elf: r.value.elf, warnings: formatDiagnostics(file, r) };
+  if (!r.image || !r.elf) return { error: formatDiagnostics(file, r).join('\n') };
+  return { image: r.image, elf: r.elf, warnings: formatDiagnostics(file, r) };
 }
 
 /** `--passes a,b`: names of the generation's passes. */
