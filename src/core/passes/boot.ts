@@ -2,9 +2,8 @@ import { getCatalogue, X86_FEATURE_ALWAYS } from '../features/catalogue';
 import type { Addr, AltTable, Diagnostic, KernelVersion, PatchLoop } from '../model';
 import { defaultLoop } from '../model';
 import type { InsnDecoder } from '../ports';
-import { memoryOf } from '../patch/memory';
 import { alternativesPass, type AltSiteRun } from './alternatives';
-import { applyParavirt } from './paravirt';
+import { paravirtPass } from './paravirt';
 import { diffImage, type DiffRange, type DiffRun } from './memdiff';
 import { getProfile } from '../profiles';
 import { runPasses, type PassRun } from './pipeline';
@@ -78,18 +77,6 @@ export function simulateBoot(input: BootInput, decoder: InsnDecoder): BootResult
     input.only,
   );
   return { runs, altSites, image, diff: diffImage(image, input.diffRanges), diagnostics };
-}
-
-/**
- * 6.1's `apply_paravirt()` over the table's `.parainstructions` sites, reading the `pv_ops`
- * slots and names the table carries (the image's `.data` as the file has it).
- */
-export function paravirtPass(table: AltTable, diagnostics: Diagnostic[]): BootPass {
-  return (ctx) => {
-    const out = applyParavirt(ctx.image, table.paravirt ?? [], memoryOf(table));
-    diagnostics.push(...out.diagnostics);
-    return out.records;
-  };
 }
 
 /** `has('RETHUNK')` over a kernel's feature catalogue. */
