@@ -43,12 +43,10 @@ function decodeBlock(src: Uint8Array, s: number, sEnd: number, dst: Uint8Array):
     const token = src[s++]!;
     let lit = token >> 4;
     if (lit === 15) {
-      let b: number;
-      do {
-        if (s >= sEnd) return -(s + 1);
-        b = src[s++]!;
-        lit += b;
-      } while (b === 255);
+      const at = extendLength(src, s, sEnd);
+      if (at < 0) return at;
+      lit += extended;
+      s = at;
     }
     if (lit > sEnd - s || lit > dst.length - d) return -(s + 1);
     dst.set(src.subarray(s, s + lit), d);
@@ -61,12 +59,10 @@ function decodeBlock(src: Uint8Array, s: number, sEnd: number, dst: Uint8Array):
     s += 2;
     let len = token & 15;
     if (len === 15) {
-      let b: number;
-      do {
-        if (s >= sEnd) return -(s + 1);
-        b = src[s++]!;
-        len += b;
-      } while (b === 255);
+      const at = extendLength(src, s, sEnd);
+      if (at < 0) return at;
+      len += extended;
+      s = at;
     }
     len += MIN_MATCH;
     if (len > dst.length - d) return -(s + 1);
@@ -75,4 +71,22 @@ function decodeBlock(src: Uint8Array, s: number, sEnd: number, dst: Uint8Array):
     else for (let k = 0, from = d - off; k < len; k++) dst[d + k] = dst[from + k]!;
     d += len;
   }
+}
+
+/** What the last `extendLength` call added (kept outside to avoid an object per sequence). */
+let extended = 0;
+
+/**
+ * A length nibble of 15 goes on in the bytes after it, each added, until one is not 255: sets
+ * `extended` and returns the offset after them, or `-(offset+1)` where the input ends first.
+ */
+function extendLength(src: Uint8Array, s: number, sEnd: number): number {
+  extended = 0;
+  let b: number;
+  do {
+    if (s >= sEnd) return -(s + 1);
+    b = src[s++]!;
+    extended += b;
+  } while (b === 255);
+  return s;
 }
