@@ -9,7 +9,7 @@ import { readBootImage } from '../src/binary/elf/bootImage';
 import { parseMemdiff } from '../src/binary/memdiffText';
 import { simulateBoot } from '../src/core/passes/boot';
 import { compareDiffs } from '../src/core/passes/compareDiff';
-import type { PassGeneration } from '../src/core/passes/order';
+import type { KernelVersion } from '../src/core/model';
 import { createDecoder } from '../src/disasm/node';
 
 const [elfPath, diffPath, featPath, gen] = process.argv.slice(2);
@@ -30,7 +30,7 @@ const features = new Set(
 const t0 = performance.now();
 const res = simulateBoot(
   {
-    generation: (gen ?? k.table.kernel) as PassGeneration,
+    generation: (gen ?? k.table.kernel) as KernelVersion,
     table: k.table,
     regions: parts.regions,
     tables: parts.tables,

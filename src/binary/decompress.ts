@@ -1,6 +1,6 @@
 import { Gunzip } from 'fflate';
 import { Decompress as ZstdDecompress } from 'fzstd';
-import { decompressBlock } from 'lz4js';
+import { decodeLz4Legacy } from './lz4Legacy';
 import { decodeZstd, zstdContentSize } from './zstd';
 
 export type Compression = 'zstd' | 'xz' | 'gzip' | 'lz4' | 'lzma' | 'bzip2' | 'lzo';
@@ -93,7 +93,7 @@ export async function decompressPayload(
         await decompressXz(data, sink);
         break;
       case 'lz4':
-        decompressLz4Legacy(data, sink);
+        decodeLz4Legacy(data, sink.push);
         break;
       default:
         return {
@@ -131,27 +131,6 @@ async function decompressXz(data: Uint8Array, sink: Sink): Promise<void> {
       await reader.cancel();
       throw e;
     }
-  }
-}
-
-/** LZ4 legacy frames (`lz4 -l`, what the kernel uses): magic, then [u32 size, block]… */
-function decompressLz4Legacy(data: Uint8Array, sink: Sink): void {
-  const LEGACY_BLOCK = 8 << 20;
-  const v = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  let o = 4;
-  const block = new Uint8Array(LEGACY_BLOCK);
-  while (o + 4 <= data.length) {
-    const size = v.getUint32(o, true);
-    if (size === 0x184c2102) {
-      o += 4; // a concatenated legacy stream starts again
-      continue;
-    }
-    o += 4;
-    if (size > data.length - o)
-      throw new Error(`block at offset ${o - 4} (size ${size}) runs past the payload`);
-    const end = decompressBlock(data, block, o, size, 0);
-    sink.push(block.slice(0, end));
-    o += size;
   }
 }
 

@@ -18,6 +18,8 @@ export interface BinaryInput {
   table?: AltTable;
   /** For ELF and bzImage inputs. */
   image?: KernelImage;
+  /** The ELF `image` was read from (decompressed from a file or a bzImage): the boot passes' bytes. */
+  elf?: Uint8Array;
   /** For boot logs. */
   log?: BootLog;
   diagnostics: Diagnostic[];
@@ -83,6 +85,7 @@ async function readKnownInput(
       kind: isRel ? 'relocatable' : 'vmlinux',
       table: r.ok ? r.value.table : undefined,
       image: r.ok ? r.value : undefined,
+      elf: bytes,
       diagnostics: r.diagnostics,
     };
   }
@@ -92,6 +95,7 @@ async function readKnownInput(
       kind,
       table: r.ok ? r.value.image.table : undefined,
       image: r.ok ? r.value.image : undefined,
+      elf: r.ok ? r.value.elf : undefined,
       diagnostics: r.diagnostics,
     };
   }

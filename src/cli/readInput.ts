@@ -18,6 +18,8 @@ export interface InputRead {
   diagnostics: Diagnostic[];
   /** ELF / bzImage inputs: the image read (sections, names, the alt table bounds). */
   image?: KernelImage;
+  /** The ELF bytes `image` was read from (decompressed when the file was compressed). */
+  elf?: Uint8Array;
 }
 
 /** Options only kernel inputs use: the profile override and System.map names. */

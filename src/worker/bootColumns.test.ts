@@ -61,6 +61,7 @@ function boot(): BootResult {
     ],
     image: undefined as unknown as BootResult['image'],
     diff: [{ addr: toAddr(0x1003n), bytes: Uint8Array.of(0xc3, 0xcc) }],
+    diagnostics: [],
   };
 }
 

@@ -37,7 +37,7 @@ export function checkAgainstImage(
   // 7.x logs only the winner: entries before it may have been eligible too.
   const single = getProfile(kernel).loops[defaultLoop(kernel)] === 'single-pass';
   // What the modelled passes before the alternatives (6.1's paravirt) left at each site.
-  const before = passesBeforeAlternatives(image.table, kernel);
+  const before = passesBeforeAlternatives(image.table, kernel, decoder);
   // The boot died at a stopped site: the kernel never reached the sites after it, so they say
   // nothing about features and are not compared.
   const stop = image.table.sites.findIndex((x) => logged.get(x.addr)?.stopped);

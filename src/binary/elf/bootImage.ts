@@ -1,6 +1,5 @@
-import type { Addr, AltTable } from '../../core/model';
+import type { Addr, AltTable, KernelVersion } from '../../core/model';
 import type { BootInput } from '../../core/passes/boot';
-import type { PassGeneration } from '../../core/passes/order';
 import type { DiffRange } from '../../core/passes/memdiff';
 import type { ImageRegion } from '../../core/passes/textImage';
 import type { BootTables } from '../../core/passes/types';
@@ -71,7 +70,7 @@ export function bootInputOf(
   elf: Uint8Array,
   image: KernelImage,
   rest: Pick<BootInput, 'features' | 'options' | 'only' | 'loop'> & {
-    generation?: PassGeneration;
+    generation?: KernelVersion;
     /** Tables read from another image of the same kernel, used where this one has none. */
     more?: BootTables;
   },

@@ -120,7 +120,7 @@ export function readVmlinux(bytes: Uint8Array, opts: ImageOptions = {}): ReadRes
       diagnostics,
     );
     const para = sections.find((s) => s.name === '.parainstructions');
-    if (para && profile.passes.includes('paravirt')) {
+    if (para && profile.plan.passes.includes('paravirt')) {
       const pv = readParainstructions(r, para, mem, names, diagnostics);
       table.paravirt = pv.sites;
       table.memory = [...table.memory, ...pv.memory];

@@ -2,16 +2,16 @@
  * `altscope memdiff <image> [--features …] [--kernel …] [--passes LIST]`: every run of kernel-text
  * bytes the boot rewrites, in the captures' `memdiff.txt` format (`VA HEXBYTES`, `#` comments).
  */
-import { looksLikeBzImage, readBzImage } from '../../binary/bzimage';
+import { decompressFile, fileCompression } from '../../binary/compressedInput';
+import { readBinaryInput } from '../../binary/detect';
 import { bootInputOf } from '../../binary/elf/bootImage';
 import { readBootTables } from '../../binary/elf/bootTables';
 import type { SymbolIndex } from '../../binary/elf/kallsyms';
 import type { KernelImage } from '../../binary/elf/vmlinux';
-import { readVmlinux } from '../../binary/elf/vmlinux';
 import type { KernelVersion } from '../../core/model';
 import { simulateBoot } from '../../core/passes/boot';
 import { formatDiffRun, MEMDIFF_HEADER } from '../../core/passes/memdiff';
-import { PASS_PLANS } from '../../core/passes/order';
+import { getProfile } from '../../core/profiles';
 import type { BootOptions, BootTables, PassName } from '../../core/passes/types';
 import { createDecoder } from '../../disasm/node';
 import { lastValue, parseArgs } from '../args';
@@ -33,7 +33,7 @@ Runs the boot's text-patching passes in the kernel's order and prints one line "
 per maximal run of bytes that differ from the file, over .text, .init.text, .altinstr_aux,
 .altinstr_replacement, .exit.text and alternative sites elsewhere (the format of a capture's
 memdiff.txt); a closing "#" comment counts the bytes each pass wrote.
-  --passes LIST     only these passes (comma separated: ${PASS_PLANS['7.2'].passes.join(', ')})
+  --passes LIST     only these passes (comma separated: ${getProfile('7.2').plan.passes.join(', ')})
   --return-thunk S  what x86_return_thunk points to (default: from the features)
   --preempt MODE    preempt= mode (default: the generation's Debian default)
   --cpus N          possible CPUs (1 patches lock prefixes to UP; default 2)
@@ -98,7 +98,7 @@ export async function runMemdiff(argv: readonly string[], io: CliIo): Promise<nu
     kernel,
   );
   if (cpu.errors.length > 0) return fail(io, cpu.errors.join('\n'));
-  const plan = PASS_PLANS[kernel];
+  const plan = getProfile(kernel).plan;
   const passesArg = lastValue(args, 'passes');
   const only = passesArg === undefined ? undefined : parsePasses(passesArg, plan.passes);
   if (typeof only === 'string') return fail(io, `altscope memdiff: ${only}`);
@@ -114,12 +114,24 @@ export async function runMemdiff(argv: readonly string[], io: CliIo): Promise<nu
     const res = simulateBoot(input, decoder);
     const compareFile = lastValue(args, 'compare');
     if (compareFile !== undefined) {
-      let text: string;
+      let raw: Uint8Array;
       try {
-        text = new TextDecoder().decode(await io.readFile(compareFile));
+        raw = await io.readFile(compareFile);
       } catch (e) {
         return fail(io, `altscope: cannot read ${compareFile}: ${(e as Error).message}`);
       }
+      // The captures ship it as memdiff.txt.xz: read it as it is.
+      const packed = fileCompression(raw);
+      if (packed) {
+        const out = await decompressFile(packed, raw);
+        if (!out.ok)
+          return fail(
+            io,
+            formatDiagnostics(compareFile, { diagnostics: [out.diagnostic] }).join('\n'),
+          );
+        raw = out.data;
+      }
+      const text = new TextDecoder().decode(raw);
       const real = parseMemdiff(text, compareFile);
       if (real.diagnostics.length > 0) {
         return fail(io, formatDiagnostics(compareFile, real).join('\n'));
@@ -157,20 +169,15 @@ async function readKernelElf(
   } catch (e) {
     return { error: `altscope: cannot read ${file}: ${(e as Error).message}` };
   }
-  const isElf = bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46;
-  if (isElf) {
-    const r = readVmlinux(bytes, opts);
-    if (!r.ok) return { error: formatDiagnostics(file, r).join('\n') };
-    return { image: r.value, elf: bytes, warnings: formatDiagnostics(file, r) };
-  }
-  if (!looksLikeBzImage(bytes)) {
+  // ELF or vmlinuz, also compressed (`vmlinux-passes.elf.xz`): the reader keeps the ELF bytes.
+  const r = await readBinaryInput(bytes, opts);
+  if (!r || (r.kind !== 'vmlinux' && r.kind !== 'bzimage')) {
     return {
       error: `${file}: error: not a vmlinux (ELF) or vmlinuz (bzImage): memdiff needs a kernel image`,
     };
   }
-  const r = await readBzImage(bytes, opts);
-  if (!r.ok) return { error: formatDiagnostics(file, r).join('\n') };
-  return { image: r.value.image, elf: r.value.elf, warnings: formatDiagnostics(file, r) };
+  if (!r.image || !r.elf) return { error: formatDiagnostics(file, r).join('\n') };
+  return { image: r.image, elf: r.elf, warnings: formatDiagnostics(file, r) };
 }
 
 /** `--passes a,b`: names of the generation's passes. */

@@ -116,13 +116,14 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
   let kernelBug = false;
   // The kernel runs retpolines, returns … before alternatives: on an image with those passes'
   // tables the sites start from the bytes they left (and --json says which pass wrote them).
-  const image = input.kind === 'vmlinux' ? input.image : undefined;
-  const withPasses = image && hasPassTables(image.sections) && kernel === table.kernel;
+  const image = input.kind === 'vmlinux' || input.kind === 'bzimage' ? input.image : undefined;
+  const elf = input.elf;
+  const withPasses = image && elf && hasPassTables(image.sections) && kernel === table.kernel;
   const shown = new Set(table.sites.map((s) => s.addr));
   const simulateSet = (features: Set<number>) => {
     if (!withPasses) return { report: simulate(table, { kernel, loop, features }, decoder) };
     const boot = simulateBoot(
-      bootInputOf(bytes, image, { features, loop, only: passesThroughAlternatives(kernel) }),
+      bootInputOf(elf, image, { features, loop, only: passesThroughAlternatives(kernel) }),
       decoder,
     );
     const report: PatchReport = {
@@ -130,7 +131,7 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
       loop,
       features: [...features].sort((a, b) => a - b) as PatchReport['features'],
       sites: boot.altSites.map((s) => s.result).filter((r) => shown.has(r.addr)),
-      diagnostics: [],
+      diagnostics: boot.diagnostics,
     };
     const pre: Map<bigint, PreAlternatives> = preAlternatives(boot.runs, boot.altSites);
     return { report, pre };

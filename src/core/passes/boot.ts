@@ -1,17 +1,19 @@
 import { getCatalogue, X86_FEATURE_ALWAYS } from '../features/catalogue';
-import type { Addr, AltTable, KernelVersion, PatchLoop } from '../model';
+import type { Addr, AltTable, Diagnostic, KernelVersion, PatchLoop } from '../model';
 import { defaultLoop } from '../model';
 import type { InsnDecoder } from '../ports';
 import { alternativesPass, type AltSiteRun } from './alternatives';
+import { paravirtPass } from './paravirt';
 import { diffImage, type DiffRange, type DiffRun } from './memdiff';
-import { PASS_PLANS, type PassGeneration } from './order';
+import { getProfile } from '../profiles';
 import { runPasses, type PassRun } from './pipeline';
 import { RegionImage, type ImageRegion } from './textImage';
 import type { BootOptions, BootPass, BootTables, PassName } from './types';
 
 /** Everything a whole boot simulation reads. */
 export interface BootInput {
-  generation: PassGeneration;
+  /** The kernel whose profile's pass plan runs (a what-if may differ from the table's). */
+  generation: KernelVersion;
   /** The alternatives table (its `kernel` picks the patch loop and NOP rules). */
   table: AltTable;
   regions: readonly ImageRegion[];
@@ -26,7 +28,7 @@ export interface BootInput {
   loop?: PatchLoop;
   /** Restrict to these passes (`--passes`). */
   only?: ReadonlySet<PassName>;
-  /** Passes implemented elsewhere (e.g. 6.1's paravirt from its profile). */
+  /** Passes implemented elsewhere (tests); alternatives and paravirt come from `table`. */
   extra?: Partial<Record<PassName, BootPass>>;
 }
 
@@ -36,11 +38,13 @@ export interface BootResult {
   altSites: AltSiteRun[];
   image: RegionImage;
   diff: DiffRun[];
+  /** What the passes found wrong (6.1's paravirt: a NULL slot without paravirt_BUG, BUG_ONs). */
+  diagnostics: Diagnostic[];
 }
 
 /** The passes that run before alternatives, and alternatives (what `patch` needs). */
-export function passesThroughAlternatives(generation: PassGeneration): Set<PassName> {
-  const all = PASS_PLANS[generation].passes;
+export function passesThroughAlternatives(generation: KernelVersion): Set<PassName> {
+  const all = getProfile(generation).plan.passes;
   return new Set(all.slice(0, all.indexOf('alternatives') + 1));
 }
 
@@ -48,6 +52,7 @@ export function passesThroughAlternatives(generation: PassGeneration): Set<PassN
 export function simulateBoot(input: BootInput, decoder: InsnDecoder): BootResult {
   const image = new RegionImage(input.regions);
   const altSites: AltSiteRun[] = [];
+  const diagnostics: Diagnostic[] = [];
   const kernel = input.table.kernel;
   const features = new Set(input.features);
   features.add(X86_FEATURE_ALWAYS);
@@ -58,7 +63,7 @@ export function simulateBoot(input: BootInput, decoder: InsnDecoder): BootResult
     (run) => altSites.push(run),
   );
   const runs = runPasses(
-    PASS_PLANS[input.generation],
+    getProfile(input.generation).plan,
     {
       image,
       tables: input.tables,
@@ -68,10 +73,10 @@ export function simulateBoot(input: BootInput, decoder: InsnDecoder): BootResult
       options: input.options ?? {},
       decoder,
     },
-    { alternatives, ...input.extra },
+    { alternatives, paravirt: paravirtPass(input.table, diagnostics), ...input.extra },
     input.only,
   );
-  return { runs, altSites, image, diff: diffImage(image, input.diffRanges) };
+  return { runs, altSites, image, diff: diffImage(image, input.diffRanges), diagnostics };
 }
 
 /** `has('RETHUNK')` over a kernel's feature catalogue. */

@@ -1,9 +1,9 @@
-import type { Diagnostic, ParavirtSite } from '../model';
+import type { AltTable, Diagnostic, ParavirtSite } from '../model';
 import { MAX_PATCH_LEN, toAddr } from '../model';
 import { readU64 } from '../patch/bytes';
-import type { KernelMemory } from '../patch/memory';
+import { memoryOf, type KernelMemory } from '../patch/memory';
 import { addNops61 } from '../patch/nops61';
-import type { PassRecord, TextImage } from './types';
+import type { BootPass, PassRecord, TextImage } from './types';
 
 /** `CALL_INSN_SIZE`: what `paravirt_patch_call()` writes. */
 const CALL_INSN_SIZE = 5;
@@ -97,6 +97,22 @@ export function applyParavirt(
     out.records.push({ pass: 'paravirt', addr: p.addr, before, after: buf, what });
   }
   return out;
+}
+
+/**
+ * The pass as the pipeline runs it: the table's `.parainstructions` sites, reading the `pv_ops`
+ * slots and names the table carries (`.data` as the file has it); diagnostics go to `sink`.
+ */
+export function paravirtPass(
+  table: AltTable,
+  sink: Diagnostic[],
+  memory: KernelMemory = memoryOf(table),
+): BootPass {
+  return (ctx) => {
+    const out = applyParavirt(ctx.image, table.paravirt ?? [], memory);
+    sink.push(...out.diagnostics);
+    return out.records;
+  };
 }
 
 const warn = (code: string, message: string): Diagnostic => ({

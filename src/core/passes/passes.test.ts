@@ -5,7 +5,7 @@ import { createDecoder } from '../../disasm/node';
 import { applySealEndbr } from './endbrSeal';
 import { applyFtrace } from './ftrace';
 import { diffImage, formatDiffRun } from './memdiff';
-import { PASS_PLANS } from './order';
+import { getProfile } from '../profiles';
 import { applyRetpolines } from './retpolines';
 import { applyReturns } from './returns';
 import { applyRuntimeConsts } from './runtimeConsts';
@@ -57,7 +57,7 @@ function setup(
     isInit: () => false,
     options,
     decoder: createDecoder(),
-    style: PASS_PLANS[gen].style,
+    style: getProfile(gen).plan.style,
   };
   return { ctx, image };
 }

@@ -1,11 +1,17 @@
-import type { AltTable, KernelVersion, Site } from '../model';
+import type { AltTable, Diagnostic, KernelVersion, Site } from '../model';
 import { getProfile } from '../profiles';
-import type { ParavirtOutcome } from '../passes/paravirt';
-import type { TextImage } from '../passes/types';
+import { runPasses } from '../passes/pipeline';
+import {
+  emptyBootTables,
+  type BootPass,
+  type PassName,
+  type PassRecord,
+  type TextImage,
+} from '../passes/types';
 import { memoryOf, type KernelMemory } from './memory';
 import type { InsnDecoder } from '../ports';
 import { siteLength } from '../table/groupSites';
-import { applyParavirt } from '../passes/paravirt';
+import { paravirtPass } from '../passes/paravirt';
 import { createTextImage } from '../passes/rangeImage';
 import type { PatchContext } from './context';
 import { createPatchContext } from './context';
@@ -65,7 +71,7 @@ export function simulate(
   decoder: InsnDecoder,
 ): PatchReport {
   const ctx = createPatchContext(table, opts, decoder);
-  const before = passesBeforeAlternatives(table, opts.kernel, ctx.memory);
+  const before = passesBeforeAlternatives(table, opts.kernel, decoder, ctx.memory);
   const written = new Map<bigint, Uint8Array>();
   const sites: SiteResult[] = [];
   for (const site of table.sites) {
@@ -88,24 +94,44 @@ export function simulate(
 }
 
 /**
- * The profile's boot passes that run before the alternatives and that the table carries data
- * for (6.1's paravirt pass over `.parainstructions`); the alternatives then start from what
- * they left (`image`). Undefined when there is nothing to run.
+ * The profile's passes that run before the alternatives and that a table alone can feed (6.1's
+ * paravirt over `.parainstructions`), through the boot pipeline over the few bytes the table
+ * knows; the alternatives then start from what they left (`image`). Undefined when none runs.
  */
 export function passesBeforeAlternatives(
   table: AltTable,
   kernel: KernelVersion,
+  decoder: InsnDecoder,
   memory?: KernelMemory,
-): (ParavirtOutcome & { image: TextImage }) | undefined {
-  const order = getProfile(kernel).passes;
-  const paravirt = order.indexOf('paravirt');
-  if (!table.paravirt?.length || paravirt < 0 || paravirt > order.indexOf('alternatives'))
-    return undefined;
+): { image: TextImage; records: PassRecord[]; diagnostics: Diagnostic[] } | undefined {
+  const plan = getProfile(kernel).plan;
+  const diagnostics: Diagnostic[] = [];
+  const fromTable: Partial<Record<PassName, BootPass>> = table.paravirt?.length
+    ? { paravirt: paravirtPass(table, diagnostics, memory) }
+    : {};
+  const early = plan.passes.slice(0, plan.passes.indexOf('alternatives'));
+  const only = new Set(early.filter((p) => fromTable[p] !== undefined));
+  if (only.size === 0) return undefined;
   const image = createTextImage([
     ...table.sites.map((s) => ({ addr: s.addr, bytes: s.original })),
-    ...table.paravirt.map((p) => ({ addr: p.addr, bytes: p.original })),
+    ...(table.paravirt ?? []).map((p) => ({ addr: p.addr, bytes: p.original })),
   ]);
-  return { image, ...applyParavirt(image, table.paravirt, memory ?? memoryOf(table)) };
+  const mem = memory ?? memoryOf(table);
+  const runs = runPasses(
+    plan,
+    {
+      image,
+      tables: emptyBootTables(),
+      has: () => false,
+      symbol: (n) => mem.symbol(n),
+      isInit: () => false,
+      options: {},
+      decoder,
+    },
+    fromTable,
+    only,
+  );
+  return { image, records: runs.flatMap((r) => r.records), diagnostics };
 }
 
 function overlay(original: Uint8Array, prev: Uint8Array): Uint8Array {

@@ -1,6 +1,7 @@
 import { fixupCallAndJump } from '../patch/fixups61';
 import { formatFeatLine61 } from '../patch/log';
 import { ASM_NOP_MAX_61, optimizeNops61 } from '../patch/nops61';
+import { PLAN_61 } from '../passes/order';
 import type { KernelProfile } from './types';
 
 /**
@@ -23,5 +24,5 @@ export const KERNEL_61: KernelProfile = {
   loops: { 'multi-pass': 'in-place', 'single-pass': 'single-pass' },
   formatFeatLine: formatFeatLine61,
   logFormat: 'feat-not-mark',
-  passes: ['paravirt', 'retpolines', 'returns', 'alternatives', 'endbr-seal', 'smp-locks'],
+  plan: PLAN_61,
 };

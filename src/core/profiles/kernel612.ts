@@ -2,6 +2,7 @@ import { formatFeatLine } from '../patch/log';
 import { ASM_NOP_MAX, optimizeNops } from '../patch/nops';
 import { isNop612 } from '../patch/isNop';
 import { relocateReplacement } from '../patch/relocate';
+import { PLAN_612 } from '../passes/order';
 import type { KernelProfile, RelocateEngine } from './types';
 
 /** 6.4+ `apply_relocation()`: the decoder finds every relative field (6.12, 7.2, 7.3). */
@@ -27,13 +28,5 @@ export const KERNEL_612: KernelProfile = {
   loops: { 'multi-pass': 'multi-pass', 'single-pass': 'single-pass' },
   formatFeatLine,
   logFormat: 'feat-flags',
-  passes: [
-    'cfi',
-    'retpolines',
-    'returns',
-    'alternatives',
-    'call-thunks',
-    'endbr-seal',
-    'smp-locks',
-  ],
+  plan: PLAN_612,
 };

@@ -2,6 +2,7 @@ import { formatFeatLine } from '../patch/log';
 import { ASM_NOP_MAX, optimizeNops } from '../patch/nops';
 import { isNop72 } from '../patch/isNop';
 import { relocateDecoded } from './kernel612';
+import { PLAN_72 } from '../passes/order';
 import type { KernelProfile } from './types';
 
 /**
@@ -23,13 +24,5 @@ export const KERNEL_72: KernelProfile = {
   loops: { 'multi-pass': 'multi-pass', 'single-pass': 'single-pass' },
   formatFeatLine,
   logFormat: 'feat-flags',
-  passes: [
-    'cfi',
-    'retpolines',
-    'returns',
-    'call-thunks',
-    'alternatives',
-    'endbr-seal',
-    'smp-locks',
-  ],
+  plan: PLAN_72,
 };

@@ -1,4 +1,5 @@
 import { KERNEL_72 } from './kernel72';
+import { PLAN_73 } from '../passes/order';
 import type { KernelProfile } from './types';
 
 /**
@@ -12,5 +13,5 @@ import type { KernelProfile } from './types';
 export const KERNEL_73: KernelProfile = {
   ...KERNEL_72,
   version: '7.3',
-  passes: KERNEL_72.passes.filter((p) => p !== 'smp-locks'),
+  plan: PLAN_73,
 };

@@ -6,7 +6,7 @@
  */
 import type { AltEntry, KernelVersion, PatchLoop, Site } from '../model';
 import type { InsnDecoder } from '../ports';
-import type { PassName } from '../passes/types';
+import type { PassPlan } from '../passes/order';
 import type { OnNopRun } from '../patch/nops';
 import type { RelocationStop } from '../patch/relocate';
 import type { Relocation } from '../patch/report';
@@ -71,6 +71,6 @@ export interface KernelProfile {
   // The feature catalogue is `features/cpufeatures-<version>.json` (features/catalogueData.ts):
   // kept out of the profile so modules that need only the rules (model.ts → defaultLoop, the
   // permalink codec, Playwright specs) do not load JSON.
-  /** Boot passes that rewrite text, in the kernel's order (alternative_instructions()). */
-  passes: readonly PassName[];
+  /** The boot passes that rewrite text, in the kernel's order, and how they write. */
+  plan: PassPlan;
 }
