@@ -13,10 +13,10 @@ const FINAL: Record<string, string[]> = {
   'lesson-2-alternative-2': ['rdtscp', 'xchg %ax, %ax'],
   'lesson-3-alternative-3': ['xsavec64 (%rdi)'],
   'lesson-4-alt-not': ['mov %cr2, %rax', 'nopl (%rax)'],
-  'lesson-5-ternary': ['jmp 0xffffffff81001200'],
-  'lesson-6-direct-call': ['call 0xffffffff81202b30'],
+  'lesson-5-ternary': ['jmp ffffffff81001200 <t_no>'],
+  'lesson-6-direct-call': ['call ffffffff81202b30 <xen_read_cr2>'],
   'lesson-7-ordering-bug': ['mov %cr2, %rax', 'kernel-bug'],
-  'lesson-8-single-pass': ['call 0xffffffff81202b30'],
+  'lesson-8-single-pass': ['call ffffffff81202b30 <xen_read_cr2>'],
 };
 
 test('every lesson has an expected final column', () => {
@@ -39,6 +39,31 @@ for (const lesson of LESSONS) {
     for (const text of FINAL[lesson.id]!) await expect(app.finalColumn).toContainText(text);
   });
 }
+
+test('from the examples menu each lesson opens as its link does: its CPU, teaching mode', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await expect.poll(() => app.siteRows.count()).toBe(3);
+  for (const lesson of LESSONS) {
+    await page.getByRole('combobox', { name: 'Open an example' }).selectOption(lesson.id);
+    await expect(page.getByTestId('example-intro')).toContainText(lesson.title);
+    const checked = await page
+      .getByTestId('feature-toggle')
+      .evaluateAll((els) =>
+        els
+          .filter((el) => (el as HTMLInputElement).checked && !(el as HTMLInputElement).disabled)
+          .map((el) => el.getAttribute('aria-label')),
+      );
+    expect(checked.sort(), lesson.id).toEqual([...lesson.show.features].sort());
+    await expect(page.getByRole('tab', { name: 'Teaching mode' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    for (const text of FINAL[lesson.id]!) await expect(app.finalColumn).toContainText(text);
+  }
+});
 
 test('"Show as bytes" turns the macro site into orig/alt lines with the same result', async ({
   page,
