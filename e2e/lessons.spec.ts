@@ -91,6 +91,17 @@ test('presentation at 1280×720, 150 % zoom: editor collapsed, columns and expla
   await expect(page.getByRole('region', { name: 'Scenario' })).toBeHidden();
   await expect(app.finalColumn).toBeInViewport();
   await expect(page.getByTestId('macro-expansion')).toBeInViewport();
+  // The lesson's description sits beside the columns: the title stays above them, uncovered,
+  // and the columns right under it (not pushed below the description).
+  await expect(page.getByTestId('example-intro')).toBeVisible();
+  const [title, cols] = await page.evaluate(() =>
+    ['.site-title', '.site-cols'].map((s) => {
+      const r = document.querySelector(s)!.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    }),
+  );
+  expect(cols!.top).toBeGreaterThanOrEqual(title!.bottom);
+  expect(cols!.top - title!.bottom).toBeLessThan(12);
   await expect(page.getByTestId('embed-link')).toHaveAttribute('href', `/?embed${link}`);
   await page.getByTestId('present-toggle').click();
   await expect(page.getByRole('region', { name: 'Scenario' })).toBeVisible();
