@@ -49,13 +49,7 @@ test('from the examples menu each lesson opens as its link does: its CPU, teachi
   for (const lesson of LESSONS) {
     await page.getByRole('combobox', { name: 'Open an example' }).selectOption(lesson.id);
     await expect(page.getByTestId('example-intro')).toContainText(lesson.title);
-    const checked = await page
-      .getByTestId('feature-toggle')
-      .evaluateAll((els) =>
-        els
-          .filter((el) => (el as HTMLInputElement).checked && !(el as HTMLInputElement).disabled)
-          .map((el) => el.getAttribute('aria-label')),
-      );
+    const checked = await app.checkedFeatures();
     expect(checked.sort(), lesson.id).toEqual([...lesson.show.features].sort());
     await expect(page.getByRole('tab', { name: 'Teaching mode' })).toHaveAttribute(
       'aria-selected',
@@ -105,5 +99,25 @@ test('presentation at 1280×720, 150 % zoom: editor collapsed, columns and expla
   await expect(page.getByTestId('embed-link')).toHaveAttribute('href', `/?embed${link}`);
   await page.getByTestId('present-toggle').click();
   await expect(page.getByRole('region', { name: 'Scenario' })).toBeVisible();
+  await page.close();
+});
+
+test('presentation: a symbolized instruction (lesson 7) is whole at the larger size', async ({
+  browser,
+}) => {
+  const page = await browser.newPage({
+    viewport: { width: 853, height: 480 },
+    deviceScaleFactor: 1.5,
+  });
+  await page.goto(`/?present${encodePermalink(lessonShareState(LESSONS[6]!))}`);
+  const app = new AppPage(page);
+  await expect(app.finalColumn).toContainText('kernel-bug');
+  await expect(page.locator('.insn-ref', { hasText: '<BUG_func>' })).toBeVisible();
+  const cut = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.insn-text')]
+      .filter((t) => t.scrollHeight > t.clientHeight + 1)
+      .map((t) => t.textContent),
+  );
+  expect(cut).toEqual([]);
   await page.close();
 });
