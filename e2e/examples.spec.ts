@@ -59,12 +59,7 @@ test('every example opens in the state that shows its point, with its descriptio
     const intro = page.getByTestId('example-intro');
     await expect(intro).toContainText(example.title);
     await expect(intro).toContainText(example.description);
-    const toggles = page.getByTestId('feature-toggle');
-    const checked = await toggles.evaluateAll((els) =>
-      els
-        .filter((el) => (el as HTMLInputElement).checked && !(el as HTMLInputElement).disabled)
-        .map((el) => el.getAttribute('aria-label')),
-    );
+    const checked = await app.checkedFeatures();
     expect(checked, example.id).toEqual(point.on);
     await expect(page.getByRole('combobox', { name: 'Patch loop' })).toHaveValue(point.loop);
     await expect(page.getByRole('tab', { name: point.tab })).toHaveAttribute(
