@@ -121,17 +121,18 @@ test('review tabs: Left/Right wrap, Home/End go to the ends, one Tab stop', asyn
   await app.open();
   await app.selectSite('save_fpregs_to_fpstate');
   const tabs = page.getByRole('tab');
-  await expect(tabs).toHaveCount(7);
+  // Nine since issue 11 added 'Every CPU' and 'Diff kernels' after 'Diff scenarios'.
+  await expect(tabs).toHaveCount(9);
   await expect(page.locator('[role=tab][tabindex="0"]')).toHaveCount(1);
   await page.getByRole('tab', { name: 'Timeline' }).focus();
   const selected = page.locator('[role=tab][aria-selected=true]');
   await page.keyboard.press('ArrowLeft');
-  await expect(selected).toHaveText('Diff scenarios');
+  await expect(selected).toHaveText('Diff kernels');
   await expect(selected).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(selected).toHaveText('Timeline');
   await page.keyboard.press('End');
-  await expect(selected).toHaveText('Diff scenarios');
+  await expect(selected).toHaveText('Diff kernels');
   await page.keyboard.press('Home');
   await expect(selected).toHaveText('Timeline');
   await page.keyboard.press('ArrowRight');

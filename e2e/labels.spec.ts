@@ -48,6 +48,30 @@ function clippedLabels(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Rows stretched by the subgrid (a taller cell beside them) must keep their lines together at the
+ * top: no gap between an instruction's bytes and its text, no tag taller than its own text.
+ */
+function spreadRows(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const bad: string[] = [];
+    const textHeight = (el: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return range.getBoundingClientRect().height;
+    };
+    for (const tag of document.querySelectorAll('.site-col .tag'))
+      if (tag.getBoundingClientRect().height > textHeight(tag) + 8)
+        bad.push(`tag "${tag.textContent}" stretched`);
+    for (const text of document.querySelectorAll('.site-col .insn-text')) {
+      const hex = text.parentElement?.querySelector('.insn-hex');
+      if (hex && text.getBoundingClientRect().top - hex.getBoundingClientRect().bottom > 2)
+        bad.push(`gap above "${text.textContent}"`);
+    }
+    return bad;
+  });
+}
+
 async function openExample(page: Page, id: string) {
   await page.getByRole('combobox', { name: 'Open an example' }).selectOption(id);
 }
@@ -97,6 +121,13 @@ for (const [width, height] of SIZES) {
       await expect(app.finalColumn.locator('.tag').first()).toBeVisible();
       expect(await clippedLabels(page)).toEqual([]);
       await shot('nested');
+
+      // ALTERNATIVE_2 with both features: the Final's NOP run rows sit beside taller cells.
+      await openExample(page, 'lesson-2-alternative-2');
+      await expect(app.finalColumn).toContainText('xchg %ax, %ax');
+      expect(await clippedLabels(page)).toEqual([]);
+      expect(await spreadRows(page)).toEqual([]);
+      await shot('alternative-2');
     });
   }
 }

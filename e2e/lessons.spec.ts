@@ -13,10 +13,10 @@ const FINAL: Record<string, string[]> = {
   'lesson-2-alternative-2': ['rdtscp', 'xchg %ax, %ax'],
   'lesson-3-alternative-3': ['xsavec64 (%rdi)'],
   'lesson-4-alt-not': ['mov %cr2, %rax', 'nopl (%rax)'],
-  'lesson-5-ternary': ['jmp 0xffffffff81001200'],
-  'lesson-6-direct-call': ['call 0xffffffff81202b30'],
+  'lesson-5-ternary': ['jmp ffffffff81001200 <t_no>'],
+  'lesson-6-direct-call': ['call ffffffff81202b30 <xen_read_cr2>'],
   'lesson-7-ordering-bug': ['mov %cr2, %rax', 'kernel-bug'],
-  'lesson-8-single-pass': ['call 0xffffffff81202b30'],
+  'lesson-8-single-pass': ['call ffffffff81202b30 <xen_read_cr2>'],
 };
 
 test('every lesson has an expected final column', () => {
@@ -39,6 +39,25 @@ for (const lesson of LESSONS) {
     for (const text of FINAL[lesson.id]!) await expect(app.finalColumn).toContainText(text);
   });
 }
+
+test('from the examples menu each lesson opens as its link does: its CPU, teaching mode', async ({
+  page,
+}) => {
+  const app = new AppPage(page);
+  await app.open();
+  await expect.poll(() => app.siteRows.count()).toBe(3);
+  for (const lesson of LESSONS) {
+    await page.getByRole('combobox', { name: 'Open an example' }).selectOption(lesson.id);
+    await expect(page.getByTestId('example-intro')).toContainText(lesson.title);
+    const checked = await app.checkedFeatures();
+    expect(checked.sort(), lesson.id).toEqual([...lesson.show.features].sort());
+    await expect(page.getByRole('tab', { name: 'Teaching mode' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    for (const text of FINAL[lesson.id]!) await expect(app.finalColumn).toContainText(text);
+  }
+});
 
 test('"Show as bytes" turns the macro site into orig/alt lines with the same result', async ({
   page,
@@ -66,8 +85,39 @@ test('presentation at 1280×720, 150 % zoom: editor collapsed, columns and expla
   await expect(page.getByRole('region', { name: 'Scenario' })).toBeHidden();
   await expect(app.finalColumn).toBeInViewport();
   await expect(page.getByTestId('macro-expansion')).toBeInViewport();
+  // The lesson's description sits beside the columns: the title stays above them, uncovered,
+  // and the columns right under it (not pushed below the description).
+  await expect(page.getByTestId('example-intro')).toBeVisible();
+  const [title, cols] = await page.evaluate(() =>
+    ['.site-title', '.site-cols'].map((s) => {
+      const r = document.querySelector(s)!.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    }),
+  );
+  expect(cols!.top).toBeGreaterThanOrEqual(title!.bottom);
+  expect(cols!.top - title!.bottom).toBeLessThan(12);
   await expect(page.getByTestId('embed-link')).toHaveAttribute('href', `/?embed${link}`);
   await page.getByTestId('present-toggle').click();
   await expect(page.getByRole('region', { name: 'Scenario' })).toBeVisible();
+  await page.close();
+});
+
+test('presentation: a symbolized instruction (lesson 7) is whole at the larger size', async ({
+  browser,
+}) => {
+  const page = await browser.newPage({
+    viewport: { width: 853, height: 480 },
+    deviceScaleFactor: 1.5,
+  });
+  await page.goto(`/?present${encodePermalink(lessonShareState(LESSONS[6]!))}`);
+  const app = new AppPage(page);
+  await expect(app.finalColumn).toContainText('kernel-bug');
+  await expect(page.locator('.insn-ref', { hasText: '<BUG_func>' })).toBeVisible();
+  const cut = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.insn-text')]
+      .filter((t) => t.scrollHeight > t.clientHeight + 1)
+      .map((t) => t.textContent),
+  );
+  expect(cut).toEqual([]);
   await page.close();
 });

@@ -82,4 +82,15 @@ export class AppPage {
   async chooseSyntax(label: 'AT&T' | 'Intel') {
     await this.page.getByRole('radio', { name: label }).check();
   }
+
+  /** The features switched on by choice (locked-on ones such as ALWAYS left out). */
+  checkedFeatures(): Promise<(string | null)[]> {
+    return this.page
+      .getByTestId('feature-toggle')
+      .evaluateAll((els) =>
+        els
+          .filter((el) => (el as HTMLInputElement).checked && !(el as HTMLInputElement).disabled)
+          .map((el) => el.getAttribute('aria-label')),
+      );
+  }
 }

@@ -15,12 +15,15 @@ export interface Lesson extends Example {
   show: { kernel: KernelVersion; features: string[] };
 }
 
-/** From the examples menu a lesson opens as its link does: on the CPU whose features `show` names. */
+/**
+ * From the examples menu a lesson opens as its link does: on the CPU whose features `show` names,
+ * in teaching mode.
+ */
 function opening(lesson: Omit<Lesson, 'opens'>): Lesson {
   const want = [...lesson.show.features].sort().join();
   const cpu = lesson.cpus.find((c) => [...c.features].sort().join() === want);
   if (!cpu) throw new Error(`lesson ${lesson.id}: no cpu has the features it shows`);
-  return { ...lesson, opens: { cpu: cpu.name } };
+  return { ...lesson, opens: { cpu: cpu.name, tab: 'teach' } };
 }
 
 const SITE = 'site 0xffffffff81001000';

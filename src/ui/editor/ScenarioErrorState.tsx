@@ -47,9 +47,8 @@ export function StaleTableNote() {
   if (!first || kernelShown) return null;
   return (
     <p className="stale-note small" role="status" data-testid="stale-table-note">
-      The text has {errors.length === 1 ? 'an error' : `${errors.length} errors`} (
-      <FirstError error={first} />
-      ): showing the last scenario that parsed.
+      The text has {errors.length === 1 ? 'an error' : `${errors.length} errors`}: showing the last
+      scenario that parsed. <FirstError error={first} />
     </p>
   );
 }
