@@ -1,27 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CAPTURES, capturesPresent, readCaptureText, readCaptureXz } from '../../binary/captures';
-import { runMain } from '../main';
+import { runCli } from '../testing';
 
 const K = 'debian-sid-7.2.13' as const;
 const PASS_LINE =
   /^SMP alternatives: (retpoline at|return thunk at|ENDBR at|[0-9a-f]{16}: (orig|repl)):/;
 const files: Record<string, Uint8Array> = {};
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runMain(argv, {
-    readFile: (p) => {
-      const f = files[p];
-      if (!f) throw new Error('ENOENT: no such file');
-      return f;
-    },
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-  });
-  return { status, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(files, ...argv);
 
 describe('altscope memdiff: usage errors', () => {
   it('rejects unknown passes and modes with exit 2 before reading anything', async () => {

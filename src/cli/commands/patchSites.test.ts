@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { capturesPresent, readCaptureXz } from '../../binary/captures';
 import { exitOnClosedPipe } from '../io';
-import { runMain } from '../main';
+import { runCli } from '../testing';
 
-async function run(files: Record<string, Uint8Array>, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const status = await runMain(argv, {
-    readFile: (p) => {
-      const f = files[p];
-      if (!f) throw new Error('ENOENT: no such file');
-      return f;
-    },
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-  });
-  return { status, stdout, stderr };
-}
+const run = runCli;
 
 describe.skipIf(!capturesPresent())('altscope patch --sites on the 7.2 capture', () => {
   const files = { 'vmlinux-7.2': readCaptureXz('debian-sid-7.2.13', 'vmlinux-alt.elf.xz') };
