@@ -1,5 +1,3 @@
-import { Gunzip } from 'fflate';
-import { Decompress as ZstdDecompress } from 'fzstd';
 import { decodeLz4Legacy } from './lz4Legacy';
 import { decodeZstd, zstdContentSize } from './zstd';
 
@@ -84,10 +82,12 @@ export async function decompressPayload(
       case 'zstd':
         if (size !== undefined) sink.push(await decodeZstd(data, size));
         // Streamed zstd (no size anywhere): the pure-JS decoder, which can stop at the cap.
-        else new ZstdDecompress((c) => sink.push(c)).push(data, true);
+        else new (await import('fzstd')).Decompress((c) => sink.push(c)).push(data, true);
         break;
       case 'gzip':
-        new Gunzip((c) => sink.push(c)).push(data, true);
+        // Imported when a payload needs them: a scenario or a plain ELF loads no decoder (and
+        // fflate's Node build brings worker_threads with it).
+        new (await import('fflate')).Gunzip((c) => sink.push(c)).push(data, true);
         break;
       case 'xz':
         await decompressXz(data, sink);

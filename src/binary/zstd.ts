@@ -1,4 +1,4 @@
-import { ZSTDDecoder } from 'zstddec';
+import type { ZSTDDecoder } from 'zstddec';
 
 /**
  * Zstandard through WebAssembly (zstddec: the reference C decoder compiled to wasm). It needs
@@ -10,7 +10,8 @@ let decoder: Promise<ZSTDDecoder> | undefined;
 /** Instantiate the wasm once, on the first zstd input (again after a failed attempt). */
 function loadDecoder(): Promise<ZSTDDecoder> {
   decoder ??= (async () => {
-    const d = new ZSTDDecoder();
+    // Imported here: its wasm rides in the module as a data: URL, parsed only for zstd input.
+    const d = new (await import('zstddec')).ZSTDDecoder();
     await d.init();
     return d;
   })().catch((e: unknown) => {
