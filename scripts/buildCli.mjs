@@ -42,6 +42,25 @@ const requireCjs = {
   },
 };
 
+/**
+ * JSON data (the feature catalogues: ~400 KB for four kernels) as `JSON.parse('…')` rather than
+ * object literals: V8 scans a string literal far faster than it compiles a literal of the same
+ * size, as Vite already does for the browser (`json.stringify: 'auto'`).
+ */
+const jsonAsParse = {
+  name: 'json-as-parse',
+  setup(build) {
+    build.onLoad({ filter: /\.json$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const data = JSON.parse(await readFile(args.path, 'utf8'));
+      return {
+        contents: `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});`,
+        loader: 'js',
+      };
+    });
+  },
+};
+
 /** Build the bundle; resolves to false (with a reason on stderr) when esbuild is unavailable. */
 export async function buildCli({ quiet = false } = {}) {
   let esbuild;
@@ -68,7 +87,7 @@ export async function buildCli({ quiet = false } = {}) {
     outExtension: { '.js': '.mjs' },
     logLevel: quiet ? 'silent' : 'warning',
     legalComments: 'none',
-    plugins: [requireCjs],
+    plugins: [requireCjs, jsonAsParse],
     banner: {
       js: "import { createRequire as altscopeCreateRequire } from 'node:module';\nconst require = altscopeCreateRequire(import.meta.url);",
     },
