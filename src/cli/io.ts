@@ -2,6 +2,12 @@
 export interface CliIo {
   readFile(path: string): Uint8Array | Promise<Uint8Array>;
   stdout(text: string): void;
+  /**
+   * Bytes for stdout, when the host can take them as they are: a 5 MB JSON report written as
+   * bytes skips decoding it into a string and encoding it back (issue 13). Optional: without it
+   * `writeStdout` decodes and calls `stdout`.
+   */
+  stdoutBytes?(bytes: Uint8Array): void;
   stderr(text: string): void;
   /** The environment (only `altscope link` reads it: `ALTSCOPE_PUBLIC_URL`). */
   env?: Readonly<Record<string, string | undefined>>;
@@ -13,6 +19,12 @@ export const EXIT_OK = 0;
 export const EXIT_KERNEL_BUG = 1;
 /** Bad usage or bad input: nothing was printed on stdout. */
 export const EXIT_BAD_INPUT = 2;
+
+/** UTF-8 `bytes` to the command's stdout, as bytes when the host takes them. */
+export function writeStdout(io: CliIo, bytes: Uint8Array): void {
+  if (io.stdoutBytes) io.stdoutBytes(bytes);
+  else io.stdout(new TextDecoder().decode(bytes));
+}
 
 /** `file:line:column: severity: message`, the compiler-style line editors jump to. */
 export function formatLocated(

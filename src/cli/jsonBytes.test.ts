@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JsonBytes, literal } from './jsonBytes';
+import { writeStdout } from './io';
 
 describe('JsonBytes', () => {
   it('escapes strings exactly as JSON.stringify does, including UTF-8 and controls', () => {
@@ -40,5 +41,40 @@ describe('JsonBytes', () => {
     expect(text.slice(0, 7)).toBe('"000102');
     // 99,998 and 99,999 mod 256 are 0x9e and 0x9f.
     expect(text.slice(-5)).toBe('9e9f"');
+  });
+
+  it('takes a size guess, grows past a wrong one, and gives the same bytes as its text', () => {
+    const j = new JsonBytes(10);
+    j.str('ünïcode');
+    j.hex(new Uint8Array(3000).fill(0xab));
+    const bytes = j.bytes();
+    expect(bytes.length).toBe(2 + 'ünïcode'.length + 2 + 2 + 6000);
+    expect(new TextDecoder().decode(bytes)).toBe(j.text());
+    expect(j.text().slice(0, 14)).toBe('"ünïcode""abab');
+  });
+});
+
+describe('writeStdout', () => {
+  const bytes = new TextEncoder().encode('{"ok": "ü"}\n');
+  it('hands the bytes to a host that takes bytes', () => {
+    const got: Uint8Array[] = [];
+    writeStdout(
+      {
+        readFile: () => bytes,
+        stdout: () => {},
+        stderr: () => {},
+        stdoutBytes: (b) => void got.push(b),
+      },
+      bytes,
+    );
+    expect(got).toEqual([bytes]);
+  });
+  it('decodes them for a host that takes text', () => {
+    let text = '';
+    writeStdout(
+      { readFile: () => bytes, stdout: (t) => void (text += t), stderr: () => {} },
+      bytes,
+    );
+    expect(text).toBe('{"ok": "ü"}\n');
   });
 });

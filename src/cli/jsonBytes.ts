@@ -22,8 +22,13 @@ export type Literal = Uint8Array;
 export const literal = (text: string): Literal => encoder.encode(text);
 
 export class JsonBytes {
-  private buf = new Uint8Array(1 << 16);
+  private buf: Uint8Array;
   private pos = 0;
+
+  /** `expected`: a guess of the document's size, so a large one is not copied as it doubles. */
+  constructor(expected = 1 << 16) {
+    this.buf = new Uint8Array(Math.max(1 << 10, Math.min(expected, 1 << 30)));
+  }
 
   private ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
@@ -86,7 +91,12 @@ export class JsonBytes {
     this.pos = p;
   }
 
+  /** The document's UTF-8 bytes (a view of the buffer: write nothing after taking it). */
+  bytes(): Uint8Array {
+    return this.buf.subarray(0, this.pos);
+  }
+
   text(): string {
-    return decoder.decode(this.buf.subarray(0, this.pos));
+    return decoder.decode(this.bytes());
   }
 }

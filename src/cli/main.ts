@@ -124,6 +124,10 @@ export const nodeIo: CliIo = {
     guardPipes();
     process.stdout.write(text);
   },
+  stdoutBytes: (bytes) => {
+    guardPipes();
+    process.stdout.write(bytes);
+  },
   stderr: (text) => {
     guardPipes();
     process.stderr.write(text);

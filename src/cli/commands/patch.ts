@@ -11,7 +11,7 @@ import type { PatchReport } from '../../core/patch/report';
 import type { PreAlternatives } from '../../core/passes/preAlternatives';
 import { lastValue, parseArgs } from '../args';
 import type { CliIo } from '../io';
-import { EXIT_BAD_INPUT, EXIT_KERNEL_BUG, EXIT_OK, formatLocated } from '../io';
+import { EXIT_BAD_INPUT, EXIT_KERNEL_BUG, EXIT_OK, formatLocated, writeStdout } from '../io';
 import type { FeatureSet } from '../featureSets';
 import { PATCH_USAGE } from './patchUsage';
 
@@ -57,6 +57,7 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
     createDecoder,
     createDisassembler,
     formatPatchJson,
+    formatPatchJsonBytes,
     formatPatchText,
     formatSetsJson,
     formatSetsText,
@@ -112,7 +113,7 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
 
   const decoder = createDecoder();
   const dis = createDisassembler();
-  let out: string;
+  let out: string | Uint8Array;
   let kernelBug = false;
   // The kernel runs retpolines, returns … before alternatives: on an image with those passes'
   // tables the sites start from the bytes they left (and --json says which pass wrote them).
@@ -149,7 +150,7 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
     const only = runs[0]!;
     if (!many)
       out = json
-        ? formatPatchJson(only.report, table, only.pre)
+        ? formatPatchJsonBytes(only.report, table, only.pre)
         : formatPatchText(only.report, table, dis, syntax, symbols);
     else
       out = json
@@ -163,6 +164,7 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
   }
   const warnings = [...located, ...cpu.warnings];
   if (warnings.length > 0) io.stderr(warnings.join('\n') + '\n');
-  io.stdout(out);
+  if (typeof out === 'string') io.stdout(out);
+  else writeStdout(io, out);
   return kernelBug ? EXIT_KERNEL_BUG : EXIT_OK;
 }

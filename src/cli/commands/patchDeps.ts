@@ -5,7 +5,7 @@
 export { simulate } from '../../core';
 export { createDecoder, createDisassembler } from '../../disasm/node';
 export { readCpu } from '../features';
-export { formatPatchJson } from '../patchJson';
+export { formatPatchJson, formatPatchJsonBytes } from '../patchJson';
 export { formatPatchText } from '../patchText';
 export { readAnyInput } from '../readInput';
 export { readSystemMapFile } from './systemMapArg';
