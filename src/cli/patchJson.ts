@@ -8,7 +8,7 @@
  * JSON) building the object tree first, or even thousands of string pieces, cost more in
  * allocation and GC than the simulation itself (issue 6).
  */
-import type { AltEntry, AltTable, Diagnostic } from '../core/model';
+import type { AltEntry, AltTable, Diagnostic, KernelVersion } from '../core/model';
 import { flagNames } from '../core/review/siteText';
 import type { PatchReport, Relocation, SiteResult, SiteWrite } from '../core/patch/report';
 import { formatFeatureIndex, getCatalogue } from '../core/features';
@@ -146,8 +146,8 @@ function writeRelocation(j: JsonBytes, x: Relocation): void {
  * The text of an entry up to its `eligible` value, which depends only on cpuid and flags:
  * memoised, since a kernel has thousands of entries but a few hundred distinct pairs.
  */
-function makeEntryHead(report: PatchReport): (e: AltEntry) => Literal {
-  const cat = getCatalogue(report.kernel);
+function makeEntryHead(kernel: KernelVersion): (e: AltEntry) => Literal {
+  const cat = getCatalogue(kernel);
   const memo = new Map<number, Literal>();
   return (e) => {
     const memoKey = e.cpuid * 0x1_0000_0000 + (e.flags >>> 0);
@@ -247,17 +247,47 @@ export function formatPatchJsonBytes(
   table: AltTable,
   pre?: ReadonlyMap<bigint, PreAlternatives>,
 ): Uint8Array {
-  // ~780 bytes per site in a kernel's report: one buffer, no doubling copies on the way.
-  const j = new JsonBytes(report.sites.length * (pre ? 900 : 800) + 4096);
-  const entryHead = makeEntryHead(report);
-  j.lit(TOP.kernel);
-  j.str(report.kernel);
-  j.lit(TOP.engine);
-  j.str(report.loop);
-  j.lit(TOP.sites);
-  writeList(j, report.sites, LIST2, (j, r, i) => writeSite(j, r, i, table, entryHead, pre));
-  j.lit(TOP.diagnostics);
-  writeTopDiagnostics(j, report.diagnostics);
-  j.lit(TOP.end);
-  return j.bytes();
+  const w = new PatchJsonWriter(report, table, pre);
+  report.sites.forEach((r, i) => w.site(r, i));
+  return w.finish(report.diagnostics);
+}
+
+/**
+ * The same document written as the simulation goes (`simulateEach`): each site's text is
+ * written when its result is made, so no result outlives its own site.
+ */
+export class PatchJsonWriter {
+  private readonly j: JsonBytes;
+  private readonly entryHead: (e: AltEntry) => Literal;
+  private sites = 0;
+
+  constructor(
+    report: Pick<PatchReport, 'kernel' | 'loop'>,
+    private readonly table: AltTable,
+    private readonly pre?: ReadonlyMap<bigint, PreAlternatives>,
+  ) {
+    // ~780 bytes per site in a kernel's report: one buffer, no doubling copies on the way.
+    this.j = new JsonBytes(table.sites.length * (pre ? 900 : 800) + 4096);
+    this.entryHead = makeEntryHead(report.kernel);
+    this.j.lit(TOP.kernel);
+    this.j.str(report.kernel);
+    this.j.lit(TOP.engine);
+    this.j.str(report.loop);
+    this.j.lit(TOP.sites);
+  }
+
+  /** The result of the `index`th site of the table. */
+  site(r: SiteResult, index: number): void {
+    this.j.lit(this.sites++ === 0 ? LIST2.open : LIST2.sep);
+    writeSite(this.j, r, index, this.table, this.entryHead, this.pre);
+  }
+
+  /** Close the site list, add the table-level diagnostics: the whole document's bytes. */
+  finish(diagnostics: readonly Diagnostic[]): Uint8Array {
+    this.j.lit(this.sites === 0 ? EMPTY : LIST2.close);
+    this.j.lit(TOP.diagnostics);
+    writeTopDiagnostics(this.j, diagnostics);
+    this.j.lit(TOP.end);
+    return this.j.bytes();
+  }
 }

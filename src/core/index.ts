@@ -2,7 +2,7 @@ export * from './model';
 export type * from './ports';
 export type * from './patch/report';
 export * from './features';
-export { simulate, patchSite } from './patch/simulate';
+export { simulate, simulateEach, patchSite } from './patch/simulate';
 export { createPatchContext } from './patch/context';
 export type { PatchContext } from './patch/context';
 export { formatAltTableLine, LOG_PREFIX } from './patch/log';

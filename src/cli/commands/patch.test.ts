@@ -2,7 +2,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../examples';
+import { getCatalogue, simulate } from '../../core';
+import { parseScenario } from '../../core/scenario';
+
+import { createDecoder } from '../../disasm/node';
+import { formatPatchJson } from '../patchJson';
 import { runCli } from '../testing';
+
+const XENPV = getCatalogue('6.12').byName.get('XENPV')!.index;
 
 const files: Record<string, string> = {
   'default.alt': defaultScenario,
@@ -75,6 +82,40 @@ describe('altscope patch', () => {
     );
     expect(fixed.status).toBe(0);
     expect(JSON.parse(fixed.stdout).sites[2].final).toBe('e81b1b200090');
+  });
+
+  it('streams --json site by site: the same document as the collected report, BUG exit 1', async () => {
+    // The ordering bug: 6.12's multi-pass loop BUGs on the DIRECT_CALL site under XENPV.
+    const table = parseScenario(defaultScenario).table!;
+    const features = new Set([...table.features, XENPV]);
+    const report = simulate(
+      table,
+      { kernel: '6.12', loop: 'multi-pass', features },
+      createDecoder(),
+    );
+    const r = await run(
+      'patch',
+      'default.alt',
+      '--features',
+      'XENPV',
+      '--kernel',
+      '6.12',
+      '--json',
+    );
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe(formatPatchJson(report, table));
+    expect(JSON.parse(r.stdout).sites[2].diagnostics[0].code).toBe(
+      'kernel-bug-direct-call-original',
+    );
+    const none = await runCli(
+      { 'empty.json': '{"format":"altscope-scenario","version":1,"kernel":"7.2","sites":[]}' },
+      'patch',
+      'empty.json',
+      '--json',
+    );
+    expect(none.stdout).toBe(
+      '{\n  "kernel": "7.2",\n  "engine": "single-pass",\n  "sites": [],\n  "diagnostics": []\n}\n',
+    );
   });
 
   it('bad input: exit 2, file:line:column on stderr, nothing on stdout', async () => {

@@ -5,7 +5,7 @@
  * each site becomes. Output is built completely before
  * anything is printed, so bad input never leaves half a report on stdout.
  */
-import type { KernelVersion, PatchLoop } from '../../core/model';
+import type { Diagnostic, KernelVersion, PatchLoop } from '../../core/model';
 import { defaultLoop, KERNEL_VERSIONS, PATCH_LOOPS } from '../../core/model';
 import type { PatchReport } from '../../core/patch/report';
 import type { PreAlternatives } from '../../core/passes/preAlternatives';
@@ -58,6 +58,7 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
     createDisassembler,
     formatPatchJson,
     formatPatchJsonBytes,
+    PatchJsonWriter,
     formatPatchText,
     formatSetsJson,
     formatSetsText,
@@ -71,6 +72,7 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
     readSystemMapFile,
     simulate,
     simulateBoot,
+    simulateEach,
     tableSymbols,
     wantsFeatureSets,
   } = await import('./patchDeps');
@@ -137,27 +139,40 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
     const pre: Map<bigint, PreAlternatives> = preAlternatives(boot.runs, boot.altSites);
     return { report, pre };
   };
+  const hasKernelBug = (ds: readonly Diagnostic[]): boolean =>
+    ds.some((d) => d.code.startsWith('kernel-bug'));
+  const json = args.flags.has('json');
   try {
-    const runs = sets.map((set) => {
-      const features = new Set<number>([...table.features, ...set.features]);
-      const { report, pre } = simulateSet(features);
-      kernelBug ||= [...report.diagnostics, ...report.sites.flatMap((s) => s.diagnostics)].some(
-        (d) => d.code.startsWith('kernel-bug'),
-      );
-      return { set, report, pre };
-    });
-    const json = args.flags.has('json');
-    const only = runs[0]!;
-    if (!many)
-      out = json
-        ? formatPatchJsonBytes(only.report, table, only.pre)
-        : formatPatchText(only.report, table, dis, syntax, symbols);
-    else
-      out = json
-        ? formatSetsJson(
-            runs.map((r) => ({ set: r.set, json: formatPatchJson(r.report, table, r.pre) })),
-          )
-        : formatSetsText(runs, dis, syntax, symbols);
+    if (json && !many && !withPasses) {
+      // The common scripted case, streamed: each site's JSON is written as it is simulated.
+      const w = new PatchJsonWriter({ kernel, loop }, table);
+      const features = new Set<number>([...table.features, ...sets[0]!.features]);
+      const report = simulateEach(table, { kernel, loop, features }, decoder, (r, i) => {
+        kernelBug ||= hasKernelBug(r.diagnostics);
+        w.site(r, i);
+      });
+      kernelBug ||= hasKernelBug(report.diagnostics);
+      out = w.finish(report.diagnostics);
+    } else {
+      const runs = sets.map((set) => {
+        const features = new Set<number>([...table.features, ...set.features]);
+        const { report, pre } = simulateSet(features);
+        kernelBug ||=
+          hasKernelBug(report.diagnostics) || report.sites.some((s) => hasKernelBug(s.diagnostics));
+        return { set, report, pre };
+      });
+      const only = runs[0]!;
+      if (!many)
+        out = json
+          ? formatPatchJsonBytes(only.report, table, only.pre)
+          : formatPatchText(only.report, table, dis, syntax, symbols);
+      else
+        out = json
+          ? formatSetsJson(
+              runs.map((r) => ({ set: r.set, json: formatPatchJson(r.report, table, r.pre) })),
+            )
+          : formatSetsText(runs, dis, syntax, symbols);
+    }
   } finally {
     decoder.dispose();
     dis.dispose();

@@ -2,10 +2,10 @@
  * What `altscope patch` needs past its argument checks, imported in one go once they pass: a
  * usage error then loads no more than `--help` does (issue 13).
  */
-export { simulate } from '../../core';
+export { simulate, simulateEach } from '../../core';
 export { createDecoder, createDisassembler } from '../../disasm/node';
 export { readCpu } from '../features';
-export { formatPatchJson, formatPatchJsonBytes } from '../patchJson';
+export { formatPatchJson, formatPatchJsonBytes, PatchJsonWriter } from '../patchJson';
 export { formatPatchText } from '../patchText';
 export { readAnyInput } from '../readInput';
 export { readSystemMapFile } from './systemMapArg';

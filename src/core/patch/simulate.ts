@@ -70,23 +70,39 @@ export function simulate(
   opts: SimulateOptions,
   decoder: InsnDecoder,
 ): PatchReport {
+  const sites: SiteResult[] = [];
+  const { kernel, loop, features, diagnostics, passes } = simulateEach(table, opts, decoder, (r) =>
+    sites.push(r),
+  );
+  return { kernel, loop, features, sites, diagnostics, ...(passes ? { passes } : {}) };
+}
+
+/**
+ * `simulate`, handing each site's result to `onSite` as it is made (in table order) instead of
+ * keeping it: a consumer that writes a result out and drops it lets a kernel's 6,000 results die
+ * young rather than be copied through every scavenge (issue 13). The report has no `sites`.
+ */
+export function simulateEach(
+  table: AltTable,
+  opts: SimulateOptions,
+  decoder: InsnDecoder,
+  onSite: (res: SiteResult, index: number) => void,
+): Omit<PatchReport, 'sites'> {
   const ctx = createPatchContext(table, opts, decoder);
   const before = passesBeforeAlternatives(table, opts.kernel, decoder, ctx.memory);
   const written = new Map<bigint, Uint8Array>();
-  const sites: SiteResult[] = [];
-  for (const site of table.sites) {
+  table.sites.forEach((site, i) => {
     const prev = written.get(site.addr);
     const start = before?.image.read(site.addr, site.original.length) ?? site.original;
     const res = patchSite(site, ctx, prev ? overlay(start, prev) : start);
     written.set(site.addr, res.final);
-    sites.push(res);
-  }
+    onSite(res, i);
+  });
   const features = [...opts.features].sort((a, b) => a - b) as PatchReport['features'];
-  const report: PatchReport = {
+  const report: Omit<PatchReport, 'sites'> = {
     kernel: opts.kernel,
     loop: opts.loop,
     features,
-    sites,
     diagnostics: before?.diagnostics ?? [],
   };
   if (before) report.passes = before.records;
