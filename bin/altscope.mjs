@@ -3,9 +3,15 @@
 // through `prepare`, or `npm run build:cli`) when it is at least as new as every source it was
 // built from; otherwise rebuilds it (esbuild, ~0.2 s) or, without dev tools, falls back to
 // running the TypeScript through tsx, which transpiles at every start (~1.5 s of CPU).
-import { readFileSync, statSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { fileURLToPath } from 'node:url';
+// Built-ins through process.getBuiltinModule (Node ≥ 20.16), not `import`: an ESM import of a
+// built-in builds a facade over all its exports, which for node:fs touches the lazy ReadStream
+// getter and loads the streams (~1.5 ms per start; node:v8 ~2.5 ms) — issue 13's start-up budget.
+if (typeof process.getBuiltinModule !== 'function') {
+  console.error(`altscope: needs Node.js 20.16 or newer (this is ${process.version})`);
+  process.exit(2);
+}
+const { readFileSync, statSync } = process.getBuiltinModule('node:fs');
+const { fileURLToPath } = process.getBuiltinModule('node:url');
 
 const root = new URL('../', import.meta.url);
 const bundle = new URL('dist-cli/altscope.mjs', root);
@@ -50,6 +56,10 @@ async function loadCli() {
 // budget before a function is optimised took `patch <7.2 scenario> --json` from ~540 to ~395 ms
 // of CPU and the 7.2 ELF from ~635 to ~520 (issue 13; bench/cli.ts); long runs (check-log on a
 // whole boot log, lint of a kernel) still optimise their hot loops.
+// A command with arguments has work to do; `--help`, a bad name or a bare command do not pay for
+// loading node:v8.
+const { setFlagsFromString } =
+  process.argv.length > 3 ? process.getBuiltinModule('node:v8') : { setFlagsFromString() {} };
 setFlagsFromString('--interrupt-budget=1048576');
 // The young generation starts at 1 MB and doubles only after each full scavenge; a run that
 // builds a 6,000-site report then copies the same survivors through a dozen small scavenges.

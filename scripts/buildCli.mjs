@@ -89,7 +89,8 @@ export async function buildCli({ quiet = false } = {}) {
     legalComments: 'none',
     plugins: [requireCjs, jsonAsParse],
     banner: {
-      js: "import { createRequire as altscopeCreateRequire } from 'node:module';\nconst require = altscopeCreateRequire(import.meta.url);",
+      // getBuiltinModule, not an import of node:module: see bin/altscope.mjs (start-up cost).
+      js: "const require = process.getBuiltinModule('node:module').createRequire(import.meta.url);",
     },
   });
   if (!result.outputFiles.some((f) => f.path === BUNDLE))

@@ -3,8 +3,6 @@
  * `commands/<name>.ts`, is imported only when it runs, and takes its argv and an io object, so
  * tests run it in-process.
  */
-import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { PATCH_USAGE } from './commands/patchUsage';
 import type { CliIo } from './io';
 import { EXIT_BAD_INPUT, EXIT_OK, exitOnClosedPipe } from './io';
@@ -119,7 +117,8 @@ function guardPipes(): void {
 export const nodeIo: CliIo = {
   // One synchronous read: a command reads its few inputs up front, and fs.promises' chunked
   // reads of a 50 MB vmlinux cost ~100 ms of event-loop round trips.
-  readFile: (path) => readFileSync(path === '-' ? 0 : path),
+  // getBuiltinModule rather than `import`: see bin/altscope.mjs (start-up cost of ESM facades).
+  readFile: (path) => process.getBuiltinModule('node:fs').readFileSync(path === '-' ? 0 : path),
   stdout: (text) => {
     guardPipes();
     process.stdout.write(text);
@@ -135,7 +134,9 @@ export const nodeIo: CliIo = {
   env: process.env,
 };
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+if (
+  import.meta.url === process.getBuiltinModule('node:url').pathToFileURL(process.argv[1] ?? '').href
+) {
   runMain(process.argv.slice(2), nodeIo).then((code) => {
     process.exitCode = code;
   });

@@ -3,7 +3,6 @@
  * decodes or disassembles never loads its 100 KB glue and 780 KB wasm (~40 ms per start), and
  * one that only simulates decodes most instructions through the pure-JS fast path.
  */
-import { createRequire } from 'node:module';
 import type { IcedInsnDecoder } from './decoder';
 import { makeIcedDecoder } from './decoder';
 import type { FastPathDecoder } from './fastPath';
@@ -17,8 +16,11 @@ let iced: Iced | undefined;
 
 /** The iced-x86 module, loaded synchronously the first time it is asked for. */
 export function requireIced(): Iced {
-  // createRequire keeps bundlers from hoisting it: the CLI bundle loads it here, not at start.
-  iced ??= createRequire(import.meta.url)('iced-x86') as Iced;
+  // createRequire keeps bundlers from hoisting it: the CLI bundle loads it here, not at start
+  // (node:module through getBuiltinModule: an ESM import of a built-in costs ~1 ms per start).
+  iced ??= process.getBuiltinModule('node:module').createRequire(import.meta.url)(
+    'iced-x86',
+  ) as Iced;
   return iced;
 }
 
