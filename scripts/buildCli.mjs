@@ -25,7 +25,7 @@ const CHUNKS = join(ROOT, 'dist-cli', 'chunks');
  * cjs-module-lexer over them at every start to find their exports (iced-x86's 100 KB glue: ~100
  * ms of CPU on this machine).
  */
-const REQUIRED_CJS = /^(iced-x86|lz4js)$/;
+const REQUIRED_CJS = /^iced-x86$/;
 
 const requireCjs = {
   name: 'require-cjs',
