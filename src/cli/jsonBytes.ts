@@ -51,10 +51,13 @@ export class JsonBytes {
     if (NOT_PLAIN.test(s)) return this.escaped(s);
     this.ensure(s.length + 2);
     const buf = this.buf;
-    buf[this.pos] = 0x22;
-    encoder.encodeInto(s, buf.subarray(this.pos + 1));
-    buf[this.pos + 1 + s.length] = 0x22;
-    this.pos += s.length + 2;
+    let p = this.pos;
+    buf[p++] = 0x22;
+    // Plain ASCII: one byte per code unit. A loop rather than encodeInto, which needs a fresh
+    // subarray view per string (thousands of short symbol names in a kernel's report).
+    for (let i = 0; i < s.length; i++) buf[p++] = s.charCodeAt(i);
+    buf[p++] = 0x22;
+    this.pos = p;
   }
 
   private escaped(s: string): void {
