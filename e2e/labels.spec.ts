@@ -1,7 +1,7 @@
 /**
  * Issue 14: tags in the site columns ("relocated branch", "DIRECT_CALL", "padding", the
- * kernel-bug tag) and entry headers must be whole, never slivers, at both window sizes and in
- * both themes. Checked by geometry (each tag and header line inside its box, nothing scrolled
+ * kernel-bug tag) and entry headers must be whole, never slivers, at every window size (down to
+ * 800×600, where the columns wrap their text instead of scrolling sideways) and in both themes. Checked by geometry (each tag and header line inside its box, nothing scrolled
  * away) and by screenshots to look at.
  */
 import type { Page } from '@playwright/test';
@@ -34,6 +34,11 @@ function clippedLabels(page: Page): Promise<string[]> {
       for (const part of head.children)
         if (!inside(part, head) || (part as HTMLElement).scrollWidth > h.scrollWidth + 1)
           bad.push(`header part "${part.textContent}"`);
+    }
+    // The columns fit their panel: none scrolled away sideways (a narrow window wraps text).
+    for (const cols of document.querySelectorAll('.site-cols')) {
+      const c = cols as HTMLElement;
+      if (c.scrollWidth > c.clientWidth + 1) bad.push(`site columns scroll (${c.scrollWidth}px)`);
     }
     // The left column's preset select stays inside its panel (its options are long).
     const preset = document.querySelector('.features-panel select');
@@ -79,6 +84,7 @@ async function openExample(page: Page, id: string) {
 const SIZES = [
   [1440, 900],
   [1024, 768],
+  [800, 600],
 ] as const;
 
 for (const [width, height] of SIZES) {
