@@ -14,6 +14,7 @@ import {
 import type { SiteStatus } from '../../state/store';
 import { hexAddr } from '../format';
 import { listKeyTarget } from '../listKeys';
+import { CopySitesText } from './CopySitesText';
 
 /** Fixed row height: the list renders only the rows in view, so 6,000+ sites stay smooth. */
 const ROW_HEIGHT = 44;
@@ -123,6 +124,7 @@ export function SiteList({ report }: { report: PatchReport }) {
               : `${rows.length} of ${report.sites.length}`}
           </span>
         </h2>
+        <CopySitesText report={report} rows={rows} />
         <SiteFilters />
         {/* Out of the layout (the panel head must not grow): read out, and a tooltip. */}
         <p id="site-list-hint" className="sr-only">
