@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { featureLabel } from '../../core/features';
 import { ALT_FLAG_NOT } from '../../core/model';
@@ -56,6 +56,17 @@ export function SiteList({ report }: { report: PatchReport }) {
     scroller.current = el;
     if (el) setHeight(el.clientHeight || 600);
   }, []);
+
+  // A site chosen elsewhere (a "Diff kernels" row) is brought into view here too.
+  const selectedRef = useRef(selectedIndex);
+  selectedRef.current = selectedIndex;
+  useEffect(() => {
+    const el = scroller.current;
+    const top = selectedRef.current * ROW_HEIGHT;
+    if (!el || top < 0) return;
+    if (top < el.scrollTop || top + ROW_HEIGHT > el.scrollTop + el.clientHeight)
+      el.scrollTop = Math.max(0, top - (el.clientHeight - ROW_HEIGHT) / 2);
+  }, [selectedSite]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
