@@ -42,9 +42,10 @@ export function DiffKernelsTable(props: {
   const name = (s: KernelSide) => s.site.symbol ?? hexAddr(s.site.addr);
   const open = (s: KernelSide, e: { currentTarget: HTMLElement }) => {
     actions.selectSite(hexAddr(s.site.addr));
-    // The site view is above this panel: bring it into view (focus stays here for the next row).
+    // The site view is above this panel: bring its title into view (focus stays on the row,
+    // and Tab goes on to the next one).
     e.currentTarget.closest('.site-panel')?.querySelector('.site-view')?.scrollIntoView({
-      block: 'nearest',
+      block: 'start',
     });
   };
 
