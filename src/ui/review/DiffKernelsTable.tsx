@@ -70,17 +70,17 @@ export function DiffKernelsTable(props: {
             ))}
           </select>
         </label>
-        <button type="button" disabled={at === 0} onClick={() => setPage(at - 1)}>
+        <PageButton to={at - 1} pages={pages} onPage={setPage}>
           Previous
-        </button>
+        </PageButton>
         <span aria-live="polite" data-testid="diff-kernels-range">
           {rows.length === 0
             ? 'no rows'
             : `rows ${first + 1}–${first + slice.length} of ${rows.length}`}
         </span>
-        <button type="button" disabled={at >= pages - 1} onClick={() => setPage(at + 1)}>
+        <PageButton to={at + 1} pages={pages} onPage={setPage}>
           Next
-        </button>
+        </PageButton>
       </div>
       {slice.length > 0 && (
         <table className="every-cpu diff-kernels-table">
@@ -138,5 +138,23 @@ export function DiffKernelsTable(props: {
         </table>
       )}
     </div>
+  );
+}
+
+/**
+ * Previous / Next: `aria-disabled` at the ends rather than `disabled`, which would drop the
+ * keyboard focus to the page when Next reaches the last page.
+ */
+function PageButton(props: {
+  to: number;
+  pages: number;
+  onPage: (page: number) => void;
+  children: string;
+}) {
+  const off = props.to < 0 || props.to >= props.pages;
+  return (
+    <button type="button" aria-disabled={off} onClick={() => off || props.onPage(props.to)}>
+      {props.children}
+    </button>
   );
 }
