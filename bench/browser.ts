@@ -111,10 +111,12 @@ async function measureKernel(browser: Browser, url: string, vmlinux: string) {
   const toggleDom: number[] = [];
   const togglePaint: number[] = [];
   const coldLink: number[] = [];
+  const copyAll: number[] = [];
   /** Per step, per measure name: the summed duration of each run. */
   const steps = {
     listed: new Map<string, number[]>(),
     toggle: new Map<string, number[]>(),
+    copy: new Map<string, number[]>(),
     cold: new Map<string, number[]>(),
   };
   const keep = (into: Map<string, number[]>, measures: [string, number][]) => {
@@ -132,6 +134,14 @@ async function measureKernel(browser: Browser, url: string, vmlinux: string) {
     const chosenAt = await chosen;
     listed.push((await shown).painted - chosenAt);
     keep(steps.listed, await takeMeasures(page, chosenAt));
+
+    // "Copy 6186 sites as text": every listed site in the patch report form (no cap).
+    const copyClicked = markNextEvent(page, 'click');
+    const copied = watchText(page, 'copy-sites-status', '^Copied 6186 sites');
+    await page.getByTestId('copy-sites-text').click();
+    const c0 = await copyClicked;
+    copyAll.push((await copied).painted - c0);
+    keep(steps.copy, await takeMeasures(page, c0));
 
     await page.getByRole('searchbox', { name: 'Search sites' }).fill(XSAVE_SITE);
     await page.getByTestId('site-row').filter({ hasText: XSAVE_SITE }).click();
@@ -161,7 +171,7 @@ async function measureKernel(browser: Browser, url: string, vmlinux: string) {
     keep(steps.cold, await coldMilestones(cold));
     await cold.context().close();
   }
-  return { listed, toggleDom, togglePaint, coldLink, steps, linkLength: link.length };
+  return { listed, toggleDom, togglePaint, coldLink, copyAll, steps, linkLength: link.length };
 }
 
 /** The page's live JS heap (MB) after a forced full GC, through the DevTools protocol. */
@@ -297,6 +307,7 @@ async function main() {
       ['feature toggled → final column in DOM', k.toggleDom, 16],
       ['feature toggled → painted (next frame)', k.togglePaint, 16],
       ['permalink opened cold → site shown', k.coldLink, 1000],
+      ['6,186 sites copied as text → status painted', k.copyAll, 1000],
     ];
     console.log(
       `\n${'measure'.padEnd(46)} ${'median ms'.padStart(10)} ${'target'.padStart(8)}  runs`,
@@ -313,7 +324,12 @@ async function main() {
         `  empty ${mb(heap.empty)}; 7.2 vmlinux ${mb(heap.a)}; then 6.12 ${mb(heap.b)}; ` +
         `then 7.2 again ${mb(heap.again)} (${((heap.again / heap.a - 1) * 100).toFixed(1)} % vs the first)`,
     );
-    const stepNames = { listed: 'vmlinux listed', toggle: 'toggle', cold: 'cold permalink' };
+    const stepNames = {
+      listed: 'vmlinux listed',
+      toggle: 'toggle',
+      copy: 'copy sites as text',
+      cold: 'cold permalink',
+    };
     console.log('\nwhere the time goes (medians of the altscope: measures and milestones, ms):');
     for (const [step, byName] of Object.entries(k.steps)) {
       console.log(`  ${stepNames[step as keyof typeof stepNames]}:`);

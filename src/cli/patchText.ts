@@ -6,8 +6,7 @@ import type { AltTable } from '../core/model';
 import type { AsmSyntax, Disassembler } from '../core/ports';
 import type { SymbolLookup } from '../core/symbols';
 import type { PatchReport } from '../core/patch/report';
-import { featureLabel } from '../core/features';
-import { formatSiteLines } from '../core/review/siteText';
+import { formatReportText } from '../core/review/reportText';
 
 export function formatPatchText(
   report: PatchReport,
@@ -16,11 +15,5 @@ export function formatPatchText(
   syntax: AsmSyntax = 'att',
   symbols?: SymbolLookup,
 ): string {
-  const features = report.features.map((f) => featureLabel(f, report.kernel)).join(' ') || '(none)';
-  const out = [`kernel ${report.kernel}, ${report.loop}; features: ${features}`, ''];
-  for (const d of report.diagnostics) out.push(`${d.severity} ${d.code}: ${d.message}`);
-  report.sites.forEach((r, i) =>
-    out.push(...formatSiteLines(r, i, table, report, dis, { syntax, symbols }), ''),
-  );
-  return out.join('\n');
+  return formatReportText(report, report.sites.keys(), table, dis, { syntax, symbols });
 }

@@ -2,12 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { featureLabel, parseFeature } from '../../core/features';
 import { defaultLoop, type AltTable } from '../../core/model';
 import type { ReviewDeps } from '../../core/review';
-import { countChanges, diffKernels, type KernelSide } from '../../core/review';
+import { countChanges, diffKernels } from '../../core/review';
 import { lookupOfSet, type SymbolLookup } from '../../core/symbols';
 import { useAppState, useReport } from '../../state/hooks';
 import { readFileInWorker, type ReadHandle } from '../../worker/client';
-
-const SHOWN = 300;
+import { DiffKernelsTable } from './DiffKernelsTable';
 
 /**
  * Two kernels side by side: the shown table (A) against another file (B), both patched with the
@@ -69,28 +68,6 @@ export function DiffKernelsView({ deps }: { deps: ReviewDeps }) {
     );
   }, [a, report, other, aSymbols, deps]);
 
-  const side = (s: KernelSide | null, symbols: SymbolLookup | null | undefined) =>
-    s ? (
-      <>
-        <span className="mono">{s.site.symbol ?? `0x${s.site.addr.toString(16)}`}</span>
-        <br />
-        <span className="mono muted">
-          {(
-            deps.disassembler?.disassemble(
-              s.result.final,
-              s.site.addr,
-              'att',
-              symbols ?? undefined,
-            ) ?? []
-          )
-            .map((i) => i.text)
-            .join('; ')}
-        </span>
-      </>
-    ) : (
-      '—'
-    );
-  const changed = diffs?.filter((d) => d.change !== 'same') ?? [];
   const counts = diffs ? countChanges(diffs) : null;
   return (
     <section aria-label="Diff kernels" data-testid="diff-kernels">
@@ -109,30 +86,15 @@ export function DiffKernelsView({ deps }: { deps: ReviewDeps }) {
           , final {counts.final}, same {counts.same}
         </p>
       )}
-      {changed.length > 0 && (
-        <table className="every-cpu">
-          <thead>
-            <tr>
-              <th scope="col">change</th>
-              <th scope="col">A (shown)</th>
-              <th scope="col">B ({other?.name})</th>
-            </tr>
-          </thead>
-          <tbody>
-            {changed.slice(0, SHOWN).map((d, i) => (
-              <tr key={i}>
-                <td>{d.change}</td>
-                <td>{side(d.a, aSymbols)}</td>
-                <td>{side(d.b, other?.symbols)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {changed.length > SHOWN && (
-        <p className="muted">
-          The first {SHOWN} of {changed.length}; `altscope diff-kernels` lists them all.
-        </p>
+      {diffs && other && (
+        <DiffKernelsTable
+          key={other.name}
+          diffs={diffs}
+          otherName={other.name}
+          disassembler={deps.disassembler ?? null}
+          aSymbols={aSymbols ?? undefined}
+          bSymbols={other.symbols}
+        />
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, MouseEvent } from 'react';
 import { featureLabel } from '../../core/features';
 import { ALT_FLAG_NOT } from '../../core/model';
@@ -14,6 +14,7 @@ import {
 import type { SiteStatus } from '../../state/store';
 import { hexAddr } from '../format';
 import { listKeyTarget } from '../listKeys';
+import { CopySitesText } from './CopySitesText';
 
 /** Fixed row height: the list renders only the rows in view, so 6,000+ sites stay smooth. */
 const ROW_HEIGHT = 44;
@@ -55,6 +56,17 @@ export function SiteList({ report }: { report: PatchReport }) {
     scroller.current = el;
     if (el) setHeight(el.clientHeight || 600);
   }, []);
+
+  // A site chosen elsewhere (a "Diff kernels" row) is brought into view here too.
+  const selectedRef = useRef(selectedIndex);
+  selectedRef.current = selectedIndex;
+  useEffect(() => {
+    const el = scroller.current;
+    const top = selectedRef.current * ROW_HEIGHT;
+    if (!el || top < 0) return;
+    if (top < el.scrollTop || top + ROW_HEIGHT > el.scrollTop + el.clientHeight)
+      el.scrollTop = Math.max(0, top - (el.clientHeight - ROW_HEIGHT) / 2);
+  }, [selectedSite]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
@@ -123,6 +135,7 @@ export function SiteList({ report }: { report: PatchReport }) {
               : `${rows.length} of ${report.sites.length}`}
           </span>
         </h2>
+        <CopySitesText report={report} rows={rows} />
         <SiteFilters />
         {/* Out of the layout (the panel head must not grow): read out, and a tooltip. */}
         <p id="site-list-hint" className="sr-only">
