@@ -4,6 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { readFixture } from './elf/testFixtures';
 import { decodeZstd, lastZstdInstance } from './zstd';
+import { inPlaceMargin } from './zstdFrame';
 
 /** The fixture as a bzImage carries it: the zstd frame, then the size (u32 LE). */
 const payload = readFixture('mini-alt-stripped.elf.zst');
@@ -35,6 +36,19 @@ describe('decodeZstd', () => {
     await new Promise((r) => setTimeout(r, 0));
     collectGarbage();
     expect(lastZstdInstance()).toBeUndefined();
+  });
+
+  it('decodes one frame in place and several apart, to the same bytes', async () => {
+    // The fixture: a 7-byte header (2-byte content size), one block, a 4-byte checksum.
+    expect(inPlaceMargin(frame)).toBe(7 + 4 + 3 + (128 << 10));
+    const two = new Uint8Array(2 * frame.length);
+    two.set(frame);
+    two.set(frame, frame.length);
+    expect(inPlaceMargin(two)).toBeUndefined();
+    expect(inPlaceMargin(frame.subarray(0, frame.length - 1))).toBeUndefined();
+    const both = await decodeZstd(two, 2 * size);
+    const one = Buffer.from(decompress(frame));
+    expect(Buffer.from(both).equals(Buffer.concat([one, one]))).toBe(true);
   });
 
   it('names a wrong size or a truncated frame with the bytes it decoded', async () => {

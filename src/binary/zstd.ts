@@ -1,4 +1,5 @@
 import { ZSTDDecoder } from 'zstddec';
+import { inPlaceMargin } from './zstdFrame';
 
 /**
  * Zstandard through WebAssembly (zstddec: the reference C decoder compiled to wasm). It needs
@@ -58,10 +59,13 @@ export async function decodeZstd(data: Uint8Array, size: number): Promise<Uint8A
   });
   const x = instance.exports as unknown as ZstdExports;
   lastInstance = new WeakRef(instance);
-  const src = x.malloc(data.length);
-  const dst = src === 0 ? 0 : x.malloc(size);
-  if (src === 0 || dst === 0)
-    throw new Error(`cannot allocate ${data.length + size} bytes of wasm memory`);
+  // One frame decodes in place (its input at the end of the output's buffer), others apart.
+  const margin = inPlaceMargin(data);
+  const room = margin === undefined ? size + data.length : size + margin;
+  const dst = x.malloc(margin === undefined ? size : room);
+  const src =
+    margin === undefined ? (dst === 0 ? 0 : x.malloc(data.length)) : dst + room - data.length;
+  if (src === 0 || dst === 0) throw new Error(`cannot allocate ${room} bytes of wasm memory`);
   new Uint8Array(x.memory.buffer).set(data, src);
   const got = Math.max(0, x.ZSTD_decompress(dst, size, src, data.length));
   if (got !== size) throw new Error(`corrupt or truncated data (decoded ${got} of ${size} bytes)`);
