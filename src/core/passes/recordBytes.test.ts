@@ -42,6 +42,14 @@ describe('pass records in shared chunks', () => {
     }
   });
 
+  it('tell a rewrite from bytes written back unchanged', () => {
+    const img = image();
+    const same = poke(img, 'smp-locks', t(0x40), img.read(t(0x40), 2)!, 'same bytes');
+    expect([hex(same.before), hex(same.after), recordWrote(same)]).toEqual(['c0c7', 'c0c7', false]);
+    const plain = { ...same, before: Uint8Array.of(1), after: Uint8Array.of(1, 2) };
+    expect(recordWrote(plain)).toBe(true);
+  });
+
   it('record an empty after for a write outside the image', () => {
     const r = poke(image(), 'returns', toAddr(TEXT - 16n), Uint8Array.of(0xc3), 'ret');
     expect([r.before.length, r.after.length, recordWrote(r)]).toEqual([0, 0, false]);

@@ -45,6 +45,15 @@ class StoredRecord implements PassRecord {
   get after(): Uint8Array {
     return this.chunk.subarray(this.afterAt, this.afterAt + this.afterLen);
   }
+
+  /** `recordWrote` without making the views. */
+  wrote(): boolean {
+    if (this.afterAt === this.at && this.beforeLen > 0) return false; // kept: the same bytes
+    const c = this.chunk;
+    for (let i = 0; i < this.afterLen; i++)
+      if (c[this.afterAt + i] !== (i < this.beforeLen ? c[this.at + i] : undefined)) return true;
+    return false;
+  }
 }
 
 /** One store per image: records live as long as the boot result holding both. */
@@ -74,6 +83,7 @@ export function storeRecord(
 
 /** The record's pass changed any byte (each `before`/`after` read makes a view: read once). */
 export function recordWrote(r: PassRecord): boolean {
+  if (r instanceof StoredRecord) return r.wrote();
   const before = r.before;
   const after = r.after;
   for (let i = 0; i < after.length; i++) if (after[i] !== before[i]) return true;
