@@ -17,6 +17,20 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
+/**
+ * A zstd frame of raw (stored) blocks of at most 128 KiB: magic, a descriptor with no content
+ * size, a 256 KiB window, then each block's 3-byte header (last flag, type 0, size) and bytes.
+ */
+function rawBlockFrame(content: Uint8Array): Uint8Array {
+  const parts = [Uint8Array.of(0x28, 0xb5, 0x2f, 0xfd, 0x00, 8 << 3)];
+  for (let at = 0; at < content.length; at += 128 << 10) {
+    const block = content.subarray(at, at + (128 << 10));
+    const h = (block.length << 3) | (at + block.length >= content.length ? 1 : 0);
+    parts.push(Uint8Array.of(h & 0xff, (h >> 8) & 0xff, h >> 16), block);
+  }
+  return Uint8Array.from(Buffer.concat(parts));
+}
+
 describe('decodeZstd', () => {
   it('decodes the bytes the pure-JS decoder gives', async () => {
     const out = await decodeZstd(frame, size);
@@ -49,6 +63,19 @@ describe('decodeZstd', () => {
     const both = await decodeZstd(two, 2 * size);
     const one = Buffer.from(decompress(frame));
     expect(Buffer.from(both).equals(Buffer.concat([one, one]))).toBe(true);
+  });
+
+  it('decodes in place raw blocks, whose input is as long as their output (the tightest case)', async () => {
+    const content = Uint8Array.from({ length: 300_000 }, (_, i) => (i * 2654435761) >>> 24);
+    const raw = rawBlockFrame(content);
+    expect(inPlaceMargin(raw)).toBe(6 + 3 * 3 + (128 << 10));
+    expect(Buffer.from(await decodeZstd(raw, content.length)).equals(Buffer.from(content))).toBe(
+      true,
+    );
+    // A size so small the input cannot sit at the end of its buffer: decoded apart, refused.
+    await expect(decodeZstd(raw, 1000)).rejects.toThrow(
+      'corrupt or truncated data (decoded 0 of 1000 bytes)',
+    );
   });
 
   it('names a wrong size or a truncated frame with the bytes it decoded', async () => {

@@ -60,7 +60,9 @@ export async function decodeZstd(data: Uint8Array, size: number): Promise<Uint8A
   const x = instance.exports as unknown as ZstdExports;
   lastInstance = new WeakRef(instance);
   // One frame decodes in place (its input at the end of the output's buffer), others apart.
-  const margin = inPlaceMargin(data);
+  // A size smaller than the input by more than the margin is a lie: decode apart, fail as usual.
+  const fits = inPlaceMargin(data);
+  const margin = fits !== undefined && data.length <= size + fits ? fits : undefined;
   const room = margin === undefined ? size + data.length : size + margin;
   const dst = x.malloc(margin === undefined ? size : room);
   const src =
