@@ -22,13 +22,18 @@ function collectGarbage(): void {
  * size, a 256 KiB window, then each block's 3-byte header (last flag, type 0, size) and bytes.
  */
 function rawBlockFrame(content: Uint8Array): Uint8Array {
-  const parts = [Uint8Array.of(0x28, 0xb5, 0x2f, 0xfd, 0x00, 8 << 3)];
+  const blocks = Math.ceil(content.length / (128 << 10));
+  const out = new Uint8Array(6 + 3 * blocks + content.length);
+  out.set([0x28, 0xb5, 0x2f, 0xfd, 0x00, 8 << 3]);
+  let o = 6;
   for (let at = 0; at < content.length; at += 128 << 10) {
     const block = content.subarray(at, at + (128 << 10));
     const h = (block.length << 3) | (at + block.length >= content.length ? 1 : 0);
-    parts.push(Uint8Array.of(h & 0xff, (h >> 8) & 0xff, h >> 16), block);
+    out.set([h & 0xff, (h >> 8) & 0xff, h >> 16], o);
+    out.set(block, o + 3);
+    o += 3 + block.length;
   }
-  return Uint8Array.from(Buffer.concat(parts));
+  return out;
 }
 
 describe('decodeZstd', () => {

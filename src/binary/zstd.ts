@@ -1,4 +1,3 @@
-import { ZSTDDecoder } from 'zstddec';
 import { inPlaceMargin } from './zstdFrame';
 
 /**
@@ -25,6 +24,8 @@ interface ZstdExports {
 /** Compile the wasm once, on the first zstd input (again after a failed attempt). */
 function loadModule(): Promise<WebAssembly.Module> {
   compiled ??= (async () => {
+    // Imported here: its wasm rides in the module as a data: URL, parsed only for zstd input.
+    const { ZSTDDecoder } = await import('zstddec');
     const d = new ZSTDDecoder();
     let module: WebAssembly.Module | undefined;
     // `init()` hands the instantiated source to `_init`: keep its module, let zstddec have the rest.
