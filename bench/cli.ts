@@ -89,6 +89,14 @@ try {
       rssTarget: 300,
       once: true,
     });
+  // The same kernel's ELF with every pass's table: the boot passes' share of the vmlinuz's memory.
+  const passes = join(dir, '7.2-passes.elf');
+  writeFileSync(passes, readCaptureXz(KERNEL, 'vmlinux-passes.elf.xz'));
+  cases.push({
+    name: 'patch <7.2 vmlinux with pass tables> --json (1 run)',
+    argv: [node, CLI, 'patch', passes, '--json'],
+    once: true,
+  });
 
   const load0 = loadavg();
   const runs = cases.map(() => [] as Run[]);

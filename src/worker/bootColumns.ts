@@ -86,15 +86,17 @@ export function encodeBoot(
       bytesChanged: 0,
     };
     for (const r of run.records) {
+      // Read each once: a record may make a new view at every read (recordBytes.ts).
+      const { before, after } = r;
       c.recAddr[i] = r.addr;
-      c.recBeforeAt[i] = place(r.before);
-      c.recAfterAt[i] = place(r.after);
-      c.recLen[i] = Math.min(255, r.before.length);
+      c.recBeforeAt[i] = place(before);
+      c.recAfterAt[i] = place(after);
+      c.recLen[i] = Math.min(255, before.length);
       c.recWhat[i] = strings.add(r.what);
       const sym = symbolOf(r.addr);
       c.recSymbol[i] = sym === undefined ? -1 : strings.add(sym);
       let changed = 0;
-      for (let k = 0; k < r.after.length; k++) if (r.after[k] !== r.before[k]) changed++;
+      for (let k = 0; k < after.length; k++) if (after[k] !== before[k]) changed++;
       c.recFlags[i] = (r.unknowable ? REC_UNKNOWABLE : 0) | (changed > 0 ? REC_CHANGED : 0);
       if (changed > 0) p.rewrites++;
       p.bytesChanged += changed;

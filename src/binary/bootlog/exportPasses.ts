@@ -1,6 +1,7 @@
 import { formatDump, formatPx } from '../../core/patch/bytes';
 import { LOG_PREFIX } from '../../core/patch/log';
 import type { PassRun } from '../../core/passes/pipeline';
+import { recordWrote } from '../../core/passes/recordBytes';
 import type { PassName, PassRecord } from '../../core/passes/types';
 
 /** `%pS` of an address (`symbol+0xoff/0xsize`), as the image's names give it. */
@@ -20,7 +21,7 @@ export function exportPassLines(
     const lines: string[] = [];
     for (const r of run.records) {
       if (run.pass === 'retpolines' && !r.what.startsWith('not ')) {
-        lines.push(at('retpoline', r, ps, true), ...dumps(r, changed(r)));
+        lines.push(at('retpoline', r, ps, true), ...dumps(r, recordWrote(r)));
       } else if (run.pass === 'returns' && (r.what === 'ret; int3' || r.what.startsWith('jmp '))) {
         lines.push(at('return thunk', r, ps, true), ...dumps(r, true));
       } else if (run.pass === 'endbr-seal' && r.what === 'ENDBR sealed') {
@@ -31,8 +32,6 @@ export function exportPassLines(
   }
   return out;
 }
-
-const changed = (r: PassRecord): boolean => r.after.some((b, i) => b !== r.before[i]);
 
 function at(kind: string, r: PassRecord, ps: FormatSymbol, withTarget: boolean): string {
   const name = ps(r.addr) ?? `0x${r.addr.toString(16)}`;

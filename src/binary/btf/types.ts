@@ -60,65 +60,73 @@ export interface Btf {
   extra: Uint32Array;
 }
 
-/** Read a `.BTF` section's header and type table. Throws ReadAbort on malformed input. */
+/**
+ * Read a `.BTF` section's header and type table. Throws ReadAbort on malformed input. Two
+ * passes (check and count, then fill typed arrays): growing six number arrays for a kernel's
+ * ~150k types allocated ~20 MB that outlived the read (issue 13).
+ */
 export function readBtf(section: Uint8Array): Btf {
   const r = new ByteReader(section);
   const header = readBtfHeader(r);
   const end = header.typeStart + header.typeLen;
-  const cols = {
-    kind: [0] as number[],
-    kflag: [0] as number[],
-    vlen: [0] as number[],
-    nameOff: [0] as number[],
-    sizeOrType: [0] as number[],
-    extra: [0] as number[],
+  let count = 1;
+  for (let o = header.typeStart; o < end; count++) o = checkType(r, header, o, end, count);
+  const btf: Btf = {
+    r,
+    header,
+    count,
+    kind: new Uint8Array(count),
+    kflag: new Uint8Array(count),
+    vlen: new Uint32Array(count),
+    nameOff: new Uint32Array(count),
+    sizeOrType: new Uint32Array(count),
+    extra: new Uint32Array(count),
   };
   let o = header.typeStart;
-  while (o < end) {
-    if (cols.kind.length > MAX_TYPES)
-      throw new ReadAbort(offsetError('btf-types', 'more BTF types than type ids', o, 'btf_type'));
-    if (o + 12 > end)
-      throw new ReadAbort(
-        offsetError('btf-truncated', 'btf_type runs past the type section', o, 'btf_type'),
-      );
+  for (let id = 1; id < count; id++) {
     const info = r.u32(o + 4, 'btf_type.info');
     const kind = (info >>> 24) & 0x7f;
     const vlen = info & 0xffffff;
+    btf.kind[id] = kind;
+    btf.kflag[id] = info >>> 31;
+    btf.vlen[id] = vlen;
+    btf.nameOff[id] = r.u32(o, 'btf_type.name_off');
+    btf.sizeOrType[id] = r.u32(o + 8, 'btf_type.size');
+    btf.extra[id] = o + 12;
     const [fixed, each] = trailerOf(r, header, kind, o);
-    const next = o + 12 + fixed + each * vlen;
-    if (next > end)
-      throw new ReadAbort(
-        offsetError(
-          'btf-truncated',
-          `BTF type ${cols.kind.length} (kind ${kind}, vlen ${vlen}) runs past the type section`,
-          o,
-          'btf_type',
-        ),
-      );
-    const nameOff = r.u32(o, 'btf_type.name_off');
-    if (nameOff >= header.strLen && nameOff !== 0)
-      throw new ReadAbort(
-        offsetError('btf-name', `BTF name_off ${nameOff} is outside the strings`, o, 'name_off'),
-      );
-    cols.kind.push(kind);
-    cols.kflag.push(info >>> 31);
-    cols.vlen.push(vlen);
-    cols.nameOff.push(nameOff);
-    cols.sizeOrType.push(r.u32(o + 8, 'btf_type.size'));
-    cols.extra.push(o + 12);
-    o = next;
+    o += 12 + fixed + each * vlen;
   }
-  return {
-    r,
-    header,
-    count: cols.kind.length,
-    kind: Uint8Array.from(cols.kind),
-    kflag: Uint8Array.from(cols.kflag),
-    vlen: Uint32Array.from(cols.vlen),
-    nameOff: Uint32Array.from(cols.nameOff),
-    sizeOrType: Uint32Array.from(cols.sizeOrType),
-    extra: Uint32Array.from(cols.extra),
-  };
+  return btf;
+}
+
+/** Check type `id` at `o` (it lies inside the section, names a string): where the next starts. */
+function checkType(r: ByteReader, header: BtfHeader, o: number, end: number, id: number): number {
+  if (id > MAX_TYPES)
+    throw new ReadAbort(offsetError('btf-types', 'more BTF types than type ids', o, 'btf_type'));
+  if (o + 12 > end)
+    throw new ReadAbort(
+      offsetError('btf-truncated', 'btf_type runs past the type section', o, 'btf_type'),
+    );
+  const info = r.u32(o + 4, 'btf_type.info');
+  const kind = (info >>> 24) & 0x7f;
+  const vlen = info & 0xffffff;
+  const [fixed, each] = trailerOf(r, header, kind, o);
+  const next = o + 12 + fixed + each * vlen;
+  if (next > end)
+    throw new ReadAbort(
+      offsetError(
+        'btf-truncated',
+        `BTF type ${id} (kind ${kind}, vlen ${vlen}) runs past the type section`,
+        o,
+        'btf_type',
+      ),
+    );
+  const nameOff = r.u32(o, 'btf_type.name_off');
+  if (nameOff >= header.strLen && nameOff !== 0)
+    throw new ReadAbort(
+      offsetError('btf-name', `BTF name_off ${nameOff} is outside the strings`, o, 'name_off'),
+    );
+  return next;
 }
 
 /** Trailer sizes of a kind; kinds newer than this reader come from the layout section. */

@@ -29,12 +29,7 @@ export function readBootTables(
     const b = names.lookup(stop);
     return a !== undefined && b !== undefined && b >= a ? { a, b } : undefined;
   };
-  return {
-    retpolineSites: rel32('.retpoline_sites'),
-    returnSites: rel32('.return_sites'),
-    callSites: rel32('.call_sites'),
-    endbrSeal: rel32('.ibt_endbr_seal'),
-    smpLocks: rel32('.smp_locks'),
+  const tables = {
     mcountLoc: readU64s(mem, span('__start_mcount_loc', '__stop_mcount_loc')),
     staticCallSites: readStaticCalls(
       mem,
@@ -42,8 +37,26 @@ export function readBootTables(
     ),
     jumpTable: readJumpTable(mem, span('__start___jump_table', '__stop___jump_table')),
     runtimeConsts: readRuntimeConsts(mem, sections),
-  };
+  } as BootTables;
+  // The s32 tables are read when a pass first asks: `patch` runs none after alternatives, and
+  // `.call_sites` (call thunks, CALL_DEPTH only) alone holds ~280k entries in 7.2 (issue 13).
+  for (const [field, section] of REL32_TABLES) {
+    let read: Addr[] | undefined;
+    Object.defineProperty(tables, field, {
+      enumerable: true,
+      get: () => (read ??= rel32(section)),
+    });
+  }
+  return tables;
 }
+
+const REL32_TABLES = [
+  ['retpolineSites', '.retpoline_sites'],
+  ['returnSites', '.return_sites'],
+  ['callSites', '.call_sites'],
+  ['endbrSeal', '.ibt_endbr_seal'],
+  ['smpLocks', '.smp_locks'],
+] as const satisfies readonly (readonly [keyof BootTables, string])[];
 
 interface Span {
   a: bigint;

@@ -76,12 +76,18 @@ function decode(
   let negatives = 0;
   for (let i = 0; i < count; i++) {
     const x = v.view.getInt32(at + 4 * i, true);
-    let h: number;
+    // Plain assignments, not `[h, t] = […]`: an array per symbol otherwise (~200k).
+    let h = bh;
     let t: number; // low half before carry, may be negative or ≥ 2³²
-    if (mode === 'pc-relative') [h, t] = [bh, bl + 4 * i + x];
-    else if (mode === 'base-relative') [h, t] = [bh, bl + (x >>> 0)];
-    else if (x >= 0) [h, t] = [0, x];
-    else [h, t, negatives] = [bh, bl - 1 - x, negatives + 1];
+    if (mode === 'pc-relative') t = bl + 4 * i + x;
+    else if (mode === 'base-relative') t = bl + (x >>> 0);
+    else if (x >= 0) {
+      h = 0;
+      t = x;
+    } else {
+      t = bl - 1 - x;
+      negatives++;
+    }
     const carry = Math.floor(t / TWO32);
     h = (h + carry) >>> 0;
     const l = t - carry * TWO32;

@@ -130,16 +130,19 @@ function endsAtTokens(markersEnd: number, n: number, tableAt: number): boolean {
   return (gap >= 0 && gap < 8) || (gap >= 3 * n && gap < 3 * n + 16);
 }
 
-/** Length of the entry at `o` and the size of its length field, or undefined. */
-function entryLength(b: Uint8Array, o: number, end: number): [number, number] | undefined {
-  if (o >= end) return undefined;
+/**
+ * Length of the entry at `o` and the size of its length field, packed as `length · 4 + size`
+ * (no tuple per entry: ~200k entries per walk), or -1.
+ */
+function entryLength(b: Uint8Array, o: number, end: number): number {
+  if (o >= end) return -1;
   const c = b[o] as number;
-  if (c === 0) return undefined; // no symbol has an empty name
-  if (c < 0x80) return [c, 1];
-  if (o + 1 >= end) return undefined;
+  if (c === 0) return -1; // no symbol has an empty name
+  if (c < 0x80) return c * 4 + 1;
+  if (o + 1 >= end) return -1;
   const c2 = b[o + 1] as number;
-  if (c2 === 0 || c2 >= 0x80) return undefined;
-  return [(c & 0x7f) | (c2 << 7), 2];
+  if (c2 === 0 || c2 >= 0x80) return -1;
+  return ((c & 0x7f) | (c2 << 7)) * 4 + 2;
 }
 
 /** The first entries expand to a kallsyms type letter then symbol characters. */
@@ -148,12 +151,15 @@ function prefilter(v: RegionView, t: TokenTable, at: number, k: number): boolean
   let o = at;
   for (let i = 0; i < k; i++) {
     const e = entryLength(b, o, v.size);
-    if (!e) return false;
-    const [len, w] = e;
+    if (e < 0) return false;
+    const len = e >> 2;
+    const w = e & 3;
     if (o + w + len > v.size) return false;
     let first = true;
     for (let j = 0; j < len; j++) {
-      for (const c of t.tokens[b[o + w + j] as number] as Uint8Array) {
+      const tok = t.tokens[b[o + w + j] as number] as Uint8Array;
+      for (let q = 0; q < tok.length; q++) {
+        const c = tok[q] as number;
         if (first ? !isTypeChar(c) : !isSymbolChar(c)) return false;
         first = false;
       }
@@ -185,13 +191,13 @@ function walk(
   let o = at;
   for (let i = 0; i < n; i++) {
     const e = entryLength(b, o, end);
-    if (!e) return undefined;
+    if (e < 0) return undefined;
     if ((i & 255) === 0) {
       expected[i >> 8] = o - at;
       budget.left -= 256;
       if (budget.left < 0) throw new WalkBudgetExceeded();
     }
-    o += e[1] + e[0];
+    o += (e & 3) + (e >> 2);
     if (o > end) return undefined;
   }
   for (const align of [4, 8]) {

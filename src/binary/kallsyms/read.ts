@@ -94,16 +94,23 @@ class NameText {
     this.strs = t.tokens.map((x) => String.fromCharCode(...x));
   }
 
-  /** [first token byte offset, token count] of entry i. */
-  private span(i: number): [number, number] {
+  /** Offset of entry i's first token byte (past its 1- or 2-byte length). */
+  private tokensAt(i: number): number {
+    const o = this.n.entryAt[i] as number;
+    return (this.b[o] as number) < 0x80 ? o + 1 : o + 2;
+  }
+
+  /** Token count of entry i. */
+  private tokenCount(i: number): number {
     const o = this.n.entryAt[i] as number;
     const c = this.b[o] as number;
-    return c < 0x80 ? [o + 1, c] : [o + 2, (c & 0x7f) | ((this.b[o + 1] as number) << 7)];
+    return c < 0x80 ? c : (c & 0x7f) | ((this.b[o + 1] as number) << 7);
   }
 
   /** Type letter and name, as the table stores them. */
   full(i: number): string {
-    const [o, len] = this.span(i);
+    const o = this.tokensAt(i);
+    const len = this.tokenCount(i);
     let s = '';
     for (let k = 0; k < len; k++) s += this.strs[this.b[o + k] as number] as string;
     return s;
@@ -113,8 +120,7 @@ class NameText {
   weakFlags(): Uint8Array {
     const out = new Uint8Array(this.n.count);
     for (let i = 0; i < this.n.count; i++) {
-      const [o] = this.span(i);
-      const c = ((this.t.tokens[this.b[o] as number] as Uint8Array)[0] ?? 0) | 0x20;
+      const c = ((this.t.tokens[this.b[this.tokensAt(i)] as number] as Uint8Array)[0] ?? 0) | 0x20;
       out[i] = c === 0x77 || c === 0x76 ? 1 : 0;
     }
     return out;
@@ -127,12 +133,15 @@ class NameText {
     return -1;
   }
 
+  /** Allocation-free: each lookup compares every entry (~200k) until one matches. */
   private matches(i: number, want: Uint8Array): boolean {
-    const [o, len] = this.span(i);
+    const o = this.tokensAt(i);
+    const len = this.tokenCount(i);
     let at = -1; // -1: the type letter is still to skip
     for (let k = 0; k < len; k++) {
-      for (const c of this.t.tokens[this.b[o + k] as number] as Uint8Array) {
-        if (at >= 0 && (at >= want.length || want[at] !== c)) return false;
+      const tok = this.t.tokens[this.b[o + k] as number] as Uint8Array;
+      for (let q = 0; q < tok.length; q++) {
+        if (at >= 0 && (at >= want.length || want[at] !== tok[q])) return false;
         at++;
       }
     }

@@ -10,6 +10,7 @@ import type { SymbolIndex } from '../../binary/elf/kallsyms';
 import type { KernelImage } from '../../binary/elf/vmlinux';
 import type { KernelVersion } from '../../core/model';
 import { simulateBoot } from '../../core/passes/boot';
+import { recordWrote } from '../../core/passes/recordBytes';
 import { formatDiffRun, MEMDIFF_HEADER } from '../../core/passes/memdiff';
 import { getProfile } from '../../core/profiles';
 import type { BootOptions, BootTables, PassName } from '../../core/passes/types';
@@ -143,7 +144,7 @@ export async function runMemdiff(argv: readonly string[], io: CliIo): Promise<nu
     }
     const lines = [MEMDIFF_HEADER, ...res.diff.map(formatDiffRun)];
     for (const run of res.runs) {
-      const wrote = run.records.filter((r) => r.after.some((b, i) => b !== r.before[i])).length;
+      const wrote = run.records.filter(recordWrote).length;
       lines.push(
         `# pass ${run.pass}: ${run.records.length} records, ${wrote} rewrites${run.missing ? ' (not modelled yet)' : ''}`,
       );

@@ -77,7 +77,7 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
     wantsFeatureSets,
   } = await import('./patchDeps');
   const file = args.positionals[0]!;
-  let bytes: Uint8Array;
+  let bytes: Uint8Array | undefined;
   try {
     bytes = await io.readFile(file);
   } catch (e) {
@@ -89,6 +89,8 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
     kernel: kernelArg as KernelVersion | undefined,
     names: names.names,
   });
+  // A vmlinuz's 14 MB are read: let them go while the boot runs (issue 13).
+  bytes = undefined;
   const located = input.diagnostics.map((d) =>
     formatLocated(
       file,

@@ -37,7 +37,8 @@ export interface BootResult {
   runs: PassRun[];
   altSites: AltSiteRun[];
   image: RegionImage;
-  diff: DiffRun[];
+  /** Computed when first read. */
+  readonly diff: DiffRun[];
   /** What the passes found wrong (6.1's paravirt: a NULL slot without paravirt_BUG, BUG_ONs). */
   diagnostics: Diagnostic[];
 }
@@ -76,7 +77,17 @@ export function simulateBoot(input: BootInput, decoder: InsnDecoder): BootResult
     { alternatives, paravirt: paravirtPass(input.table, diagnostics), ...input.extra },
     input.only,
   );
-  return { runs, altSites, image, diff: diffImage(image, input.diffRanges), diagnostics };
+  // Computed on first read: `patch` never reads it, and its runs (~100k on a 7.2 kernel) are not small.
+  let diff: DiffRun[] | undefined;
+  return {
+    runs,
+    altSites,
+    image,
+    get diff() {
+      return (diff ??= diffImage(image, input.diffRanges));
+    },
+    diagnostics,
+  };
 }
 
 /** `has('RETHUNK')` over a kernel's feature catalogue. */

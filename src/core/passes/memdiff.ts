@@ -31,27 +31,29 @@ export function diffImage(image: RegionImage, ranges: readonly DiffRange[]): Dif
   return runs;
 }
 
-/** Append the differing runs of one range inside one region, joining a run that continues. */
+/**
+ * Append the differing runs of one range inside one region, joining a run that continues. Only
+ * the pages a pass wrote can differ; a run across a page edge is joined like one across ranges.
+ */
 function diffPiece(image: RegionImage, r: DiffRange, runs: DiffRun[]): void {
-  const now = image.view(r.addr, r.len);
-  const was = image.original(r.addr, r.len);
-  if (!now || !was) return;
-  let i = 0;
-  while (i < r.len) {
-    if (now[i] === was[i]) {
-      i++;
-      continue;
+  for (const { addr: base, now, was } of image.writtenPieces(r.addr, r.len)) {
+    let i = 0;
+    while (i < now.length) {
+      if (now[i] === was[i]) {
+        i++;
+        continue;
+      }
+      const start = i;
+      while (i < now.length && now[i] !== was[i]) i++;
+      const addr = base + BigInt(start);
+      const last = runs[runs.length - 1];
+      if (last && last.addr + BigInt(last.bytes.length) === addr) {
+        const joined = new Uint8Array(last.bytes.length + i - start);
+        joined.set(last.bytes);
+        joined.set(now.subarray(start, i), last.bytes.length);
+        last.bytes = joined;
+      } else runs.push({ addr: toAddr(addr), bytes: now.slice(start, i) });
     }
-    const start = i;
-    while (i < r.len && now[i] !== was[i]) i++;
-    const addr = r.addr + BigInt(start);
-    const last = runs[runs.length - 1];
-    if (last && last.addr + BigInt(last.bytes.length) === addr) {
-      const joined = new Uint8Array(last.bytes.length + i - start);
-      joined.set(last.bytes);
-      joined.set(now.subarray(start, i), last.bytes.length);
-      last.bytes = joined;
-    } else runs.push({ addr: toAddr(addr), bytes: now.slice(start, i) });
   }
 }
 
@@ -59,7 +61,7 @@ function diffPiece(image: RegionImage, r: DiffRange, runs: DiffRun[]): void {
 function splitByRegion(image: RegionImage, r: DiffRange): DiffRange[] {
   const out: DiffRange[] = [];
   const end = r.addr + BigInt(r.len);
-  for (const reg of image.regions) {
+  for (const reg of image.originals) {
     const s = reg.addr > r.addr ? reg.addr : r.addr;
     const regEnd = reg.addr + BigInt(reg.bytes.length);
     const e = regEnd < end ? regEnd : end;

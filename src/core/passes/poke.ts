@@ -1,5 +1,6 @@
 import type { Addr } from '../model';
 import { addrDiff32 } from '../patch/bytes';
+import { storeRecord } from './recordBytes';
 import type { PassName, PassRecord, TextImage } from './types';
 
 export const CALL_INSN_OPCODE = 0xe8;
@@ -18,16 +19,23 @@ export function poke(
   bytes: Uint8Array,
   what: string,
 ): PassRecord {
-  const before = image.read(addr, bytes.length) ?? new Uint8Array(0);
+  const before = image.read(addr, bytes.length) ?? EMPTY;
   const ok = image.write(addr, bytes);
-  return { pass, addr, before, after: ok ? bytes : new Uint8Array(0), what };
+  return storeRecord(image, pass, addr, before, ok ? bytes : EMPTY, what);
 }
 
 /** A record of bytes a pass looked at and kept. */
-export function kept(image: TextImage, pass: PassName, addr: Addr, len: number, what: string) {
-  const bytes = image.read(addr, len) ?? new Uint8Array(0);
-  return { pass, addr, before: bytes, after: bytes, what } satisfies PassRecord;
+export function kept(
+  image: TextImage,
+  pass: PassName,
+  addr: Addr,
+  len: number,
+  what: string,
+): PassRecord {
+  return storeRecord(image, pass, addr, image.read(addr, len) ?? EMPTY, 'kept', what);
 }
+
+const EMPTY = new Uint8Array(0);
 
 /** `__text_gen_insn()`: `op rel32` at `addr` reaching `target`, padded to `size` with nothing. */
 export function genRel32(op: number, addr: Addr, target: bigint, size = 5): Uint8Array {

@@ -1,6 +1,7 @@
 import type { Addr } from '../model';
 import type { AltSiteRun } from './alternatives';
 import type { PassRun } from './pipeline';
+import { recordWrote } from './recordBytes';
 import type { PassName } from './types';
 
 /** What a site held when `apply_alternatives()` reached it, and which passes wrote there first. */
@@ -21,7 +22,7 @@ export function preAlternatives(
   for (const run of runs) {
     if (run.pass === 'alternatives') break;
     for (const r of run.records) {
-      if (r.after.length && r.after.some((b, i) => b !== r.before[i])) {
+      if (recordWrote(r)) {
         writes.push({ pass: run.pass, start: r.addr, end: r.addr + BigInt(r.after.length) });
       }
     }
