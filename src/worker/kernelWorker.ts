@@ -2,18 +2,26 @@
 /**
  * The Web Worker that reads a dropped file off the main thread: reads it whole, runs the pure
  * readers, and posts the table back as transferred columns (`tableColumns.ts`). Cancelling is
- * the page terminating this worker, so nothing here needs to poll for it.
+ * the page terminating this worker, so nothing here needs to poll for it. A linked kernel with
+ * the boot passes' tables is kept: the worker then simulates its boot on request, so the file is
+ * read, decompressed and parsed once (a vmlinuz's 62 MB ELF lives only here).
  */
-import type { ReadProgress, ReadRequest, WorkerMessage } from './protocol';
+import { bootKernelOf } from './bootKernel';
+import type { BootMessage, BootRequest } from './bootProtocol';
+import type { BootKept, ReadProgress, ReadRequest, WorkerMessage } from './protocol';
 import { READING_SHARE } from './protocol';
-import { MAX_FILE_BYTES, readKernelFile } from './readKernelFile';
+import { MAX_FILE_BYTES, readKernelFileKeeping, type ReadKernel } from './readKernelFile';
 import { encodeTable } from './tableColumns';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const post = (m: WorkerMessage, transfer: Transferable[] = []) => self.postMessage(m, transfer);
+const post = (m: WorkerMessage | BootMessage, transfer: Transferable[] = []) =>
+  self.postMessage(m, transfer);
 const progress = (stage: ReadProgress['stage'], fraction: number) =>
   post({ type: 'progress', stage, fraction });
+
+/** The kept kernel's boot runs, once the file is read (loaded on first need). */
+let boot: Promise<(m: BootRequest) => Promise<void>> | null = null;
 
 /**
  * The whole file in one `arrayBuffer()`: the browser reads it natively, where a 64 KB-chunk
@@ -48,12 +56,13 @@ async function handle(req: ReadRequest): Promise<void> {
   const bytes = await readAll(file);
   const t1 = performance.now();
   progress('parsing', READING_SHARE);
-  const outcome = await readKernelFile(bytes, file.name);
+  const { outcome, kernel } = await readKernelFileKeeping(bytes, file.name);
   const t2 = performance.now();
   if (outcome.ok && 'table' in outcome) {
     progress('sending', 0.95);
     const { table, ...rest } = outcome;
     const { columns, transfer } = encodeTable(table);
+    const kept = kernel && req.keepKernel ? keepKernel(kernel) : undefined;
     const t3 = performance.now();
     const timings = {
       readMs: t1 - t0,
@@ -61,12 +70,30 @@ async function handle(req: ReadRequest): Promise<void> {
       packMs: t3 - t2,
       postedAt: performance.timeOrigin + t3,
     };
-    post({ type: 'done', outcome: { ...rest, columns }, timings }, transfer);
+    post({ type: 'done', outcome: { ...rest, columns }, timings, boot: kept }, transfer);
     return;
   }
   post({ type: 'done', outcome });
 }
 
-self.onmessage = (e: MessageEvent<ReadRequest>) => {
-  void handle(e.data);
+/**
+ * Keep `kernel` for its boot passes if it has their tables. The simulation's code and iced-x86
+ * start loading now, while the page shows the table: the first run is asked for right after.
+ */
+function keepKernel(kernel: ReadKernel): BootKept {
+  const opened = bootKernelOf(kernel);
+  if (!opened.ok) return opened;
+  boot = import('./bootServe').then((m) => m.serveBoot(opened, post));
+  return { ok: true };
+}
+
+self.onmessage = (e: MessageEvent<ReadRequest | BootRequest>) => {
+  const m = e.data;
+  if (m.type === 'read') void handle(m);
+  else {
+    void boot?.then(
+      (run) => run(m),
+      (e: unknown) => post({ type: 'failed', id: m.id, message: `loading the boot passes: ${e}` }),
+    );
+  }
 };
