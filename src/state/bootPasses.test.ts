@@ -5,7 +5,12 @@ import type { BootHandoff, BootMessage, BootRequest } from '../worker/bootProtoc
 import type { ReadEnd } from '../worker/client';
 import { readKernelFile, type FileOutcome } from '../worker/readKernelFile';
 import { createActions } from './actions';
-import { createBootPasses, syncBootFeatures, type BootWorkerLike } from './bootPasses';
+import {
+  createBootPasses,
+  syncBootFeatures,
+  type BootPassesOptions,
+  type BootWorkerLike,
+} from './bootPasses';
 import { createKernelLoadActions } from './kernelLoad';
 import { selectEffectiveFeatures } from './selectors';
 import { createAppStore } from './store';
@@ -32,11 +37,11 @@ const file = (name: string) => ({ name }) as File;
  * An app whose file reads end when the test says, with the boot passes following the loaded
  * kernel as in the app: a read's boot (the worker that kept the kernel) goes to the controller.
  */
-async function setup() {
+async function setup(options: BootPassesOptions = {}) {
   const { deps } = createTestDeps();
   const store = createAppStore(deps, deps.defaultScenario);
   const actions = createActions(store, deps);
-  const boot = createBootPasses();
+  const boot = createBootPasses(options);
   const r = await readKernelFile(readFixture('mini-alt.o'), 'vmlinux');
   if (!r.ok || !('table' in r)) throw new Error('fixture did not read');
   const outcome: FileOutcome = { ok: true, kind: 'vmlinux', table: r.table, diagnostics: [] };
@@ -148,5 +153,22 @@ describe('boot passes store', () => {
     expect(boot.store.getState()).toMatchObject({ status: 'running', columns: null });
     second.reply({ type: 'result', id: 2, columns: columns(2), ms: 2 });
     expect(boot.store.getState().columns?.diffRuns).toBe(2);
+  });
+
+  it('runs are sent after the page paints; one superseded before that is never sent', async () => {
+    const paints: (() => void)[] = [];
+    const { store, actions, boot, load } = await setup({ afterPaint: (send) => paints.push(send) });
+    const w = await load();
+    expect([w.sent, boot.store.getState().status]).toEqual([[], 'running']);
+    actions.setFeature(5, true);
+    for (const paint of paints.splice(0)) paint();
+    expect(w.sent).toEqual([
+      { type: 'run', id: 2, features: [...selectEffectiveFeatures(store.getState())] },
+    ]);
+    // The kernel closed before the paint: its pending run is dropped with it.
+    actions.setFeature(5, false);
+    boot.close();
+    for (const paint of paints.splice(0)) paint();
+    expect(runs(w.sent)).toEqual([2]);
   });
 });

@@ -37,8 +37,16 @@ export const INITIAL_BOOT_PASSES: BootPassesState = {
 
 export type BootPassesStore = StoreApi<BootPassesState>;
 
+export interface BootPassesOptions {
+  /**
+   * Calls `send` once the page has painted what it just changed (the app: the next frame), so
+   * a run never competes with that paint; tests send at once.
+   */
+  afterPaint?: (send: () => void) => void;
+}
+
 /** The controller: take a kernel's boot from the file reader, run it for a feature set, close. */
-export function createBootPasses() {
+export function createBootPasses({ afterPaint = (send) => send() }: BootPassesOptions = {}) {
   const store = createStore<BootPassesState>()(() => INITIAL_BOOT_PASSES);
   let worker: BootWorkerLike | null = null;
   let lastId = 0;
@@ -88,11 +96,16 @@ export function createBootPasses() {
     },
     /** Simulate the boot for `features`; supersedes any run still going. */
     run(features: Iterable<number>) {
-      if (!worker || store.getState().status === 'absent') return;
-      lastId++;
+      const w = worker;
+      if (!w || store.getState().status === 'absent') return;
+      const id = ++lastId;
+      const list = [...features];
       sentAt = performance.now();
       set({ status: 'running' });
-      worker.postMessage({ type: 'run', id: lastId, features: [...features] });
+      afterPaint(() => {
+        // Not sent if a newer run or another kernel came first.
+        if (worker === w && id === lastId) w.postMessage({ type: 'run', id, features: list });
+      });
     },
     close,
   };

@@ -6,7 +6,7 @@
  * the boot passes' tables is kept: the worker then simulates its boot on request, so the file is
  * read, decompressed and parsed once (a vmlinuz's 62 MB ELF lives only here).
  */
-import { bootKernelOf } from './bootKernel';
+import { bootKernelOf, type OpenedBoot } from './bootKernel';
 import type { BootMessage, BootRequest } from './bootProtocol';
 import type { BootKept, ReadProgress, ReadRequest, WorkerMessage } from './protocol';
 import { READING_SHARE } from './protocol';
@@ -20,8 +20,9 @@ const post = (m: WorkerMessage | BootMessage, transfer: Transferable[] = []) =>
 const progress = (stage: ReadProgress['stage'], fraction: number) =>
   post({ type: 'progress', stage, fraction });
 
-/** The kept kernel's boot runs, once the file is read (loaded on first need). */
-let boot: Promise<(m: BootRequest) => Promise<void>> | null = null;
+/** The kept kernel, and its boot runs once the first is asked for. */
+let kept: Extract<OpenedBoot, { ok: true }> | null = null;
+let serving: Promise<(m: BootRequest) => Promise<void>> | null = null;
 
 /**
  * The whole file in one `arrayBuffer()`: the browser reads it natively, where a 64 KB-chunk
@@ -62,7 +63,7 @@ async function handle(req: ReadRequest): Promise<void> {
     progress('sending', 0.95);
     const { table, ...rest } = outcome;
     const { columns, transfer } = encodeTable(table);
-    const kept = kernel && req.keepKernel ? keepKernel(kernel) : undefined;
+    const boot = kernel && req.keepKernel ? keepKernel(kernel) : undefined;
     const t3 = performance.now();
     const timings = {
       readMs: t1 - t0,
@@ -70,30 +71,36 @@ async function handle(req: ReadRequest): Promise<void> {
       packMs: t3 - t2,
       postedAt: performance.timeOrigin + t3,
     };
-    post({ type: 'done', outcome: { ...rest, columns }, timings, boot: kept }, transfer);
+    post({ type: 'done', outcome: { ...rest, columns }, timings, boot }, transfer);
     return;
   }
   post({ type: 'done', outcome });
 }
 
-/**
- * Keep `kernel` for its boot passes if it has their tables. The simulation's code and iced-x86
- * start loading now, while the page shows the table: the first run is asked for right after.
- */
+/** Keep `kernel` for its boot passes if it has their tables. */
 function keepKernel(kernel: ReadKernel): BootKept {
   const opened = bootKernelOf(kernel);
   if (!opened.ok) return opened;
-  boot = import('./bootServe').then((m) => m.serveBoot(opened, post));
+  kept = opened;
   return { ok: true };
+}
+
+/**
+ * A boot run. The simulation's code and iced-x86 load on the first one, not when the table is
+ * posted: the page asks once it has painted the table, so neither competes with that paint.
+ */
+function runBoot(m: BootRequest) {
+  const k = kept;
+  if (!k) return;
+  serving ??= import('./bootServe').then((s) => s.serveBoot(k, post));
+  void serving.then(
+    (run) => run(m),
+    (e: unknown) => post({ type: 'failed', id: m.id, message: `loading the boot passes: ${e}` }),
+  );
 }
 
 self.onmessage = (e: MessageEvent<ReadRequest | BootRequest>) => {
   const m = e.data;
   if (m.type === 'read') void handle(m);
-  else {
-    void boot?.then(
-      (run) => run(m),
-      (e: unknown) => post({ type: 'failed', id: m.id, message: `loading the boot passes: ${e}` }),
-    );
-  }
+  else runBoot(m);
 };

@@ -11,13 +11,23 @@ import {
 import { useStoreApi } from '../../state/hooks';
 import type { AppStore } from '../../state/store';
 
+/**
+ * After the next paint (a timeout queued from the frame callback runs once the frame is drawn):
+ * the first run is asked for when the kernel's sites are listed, and its simulation and iced-x86
+ * compilation would otherwise share the 2 cores with drawing them. Hidden pages draw nothing.
+ */
+const afterPaint = (send: () => void) => {
+  if (document.visibilityState === 'hidden') send();
+  else requestAnimationFrame(() => setTimeout(send, 0));
+};
+
 const controllers = new WeakMap<AppStore, BootPasses>();
 
 /** The one controller of `store` (created on first use). */
 export function bootPassesOf(store: AppStore): BootPasses {
   let c = controllers.get(store);
   if (!c) {
-    c = createBootPasses();
+    c = createBootPasses({ afterPaint });
     controllers.set(store, c);
   }
   return c;
