@@ -1,10 +1,12 @@
 /**
  * Browser speed on the production build (Playwright + system Chromium, headless), medians of
- * RUNS runs: a whole vmlinux chosen → site list shown; a feature toggled → results painted; a
- * permalink opened cold → its site shown; JS and wasm bytes (gzip) fetched before first paint.
- * Times are taken inside the page (`performance.now()` at the input event, a MutationObserver
- * for the DOM change, then the next animation frame for the paint). Prints a table; never
- * asserts.
+ * RUNS runs: a whole vmlinux chosen → site list shown; a bare vmlinuz chosen → listed and → its
+ * boot passes shown, with the renderer's CPU time and peak RSS; a feature toggled → results
+ * painted; a permalink opened cold → its site shown; JS and wasm bytes (gzip) fetched before
+ * first paint; the page's and workers' heaps across kernel loads. Times are taken inside the page
+ * (`performance.now()` at the input event, a MutationObserver for the DOM change, then the next
+ * animation frame for the paint). Prints a table; never asserts. `BENCH_BROWSER=vmlinuz` runs
+ * only the vmlinuz rows; `BENCH_DIST=<dir>` serves a build made earlier (interleave versions).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,7 +15,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startPreview } from './previewServer';
-import { rendererCpuMs, rendererPeakMb } from './renderer';
+import { rendererCpuMs, rendererPeakMb, rendererRssMb } from './renderer';
 import { watchWorkers, type WorkerHeap } from './browserWorkers';
 import { CAPTURES_DIR } from '../fixtures/sharedDir';
 
@@ -230,7 +232,8 @@ async function measureVmlinuzHeap(browser: Browser, url: string) {
     await shown;
     // Watched only now: until the new kernel is listed the status is the previous one's.
     await watchText(page, 'boot-status', 'simulated in');
-    return { page: await heapAfterGc(page), workers: await workers.measure() };
+    const heaps = { page: await heapAfterGc(page), workers: await workers.measure() };
+    return { ...heaps, rssMb: rendererRssMb() };
   };
   const a = await load(VMLINUZ, '6186');
   const b = await load(VMLINUZ_2, VMLINUZ_2_SITES);
@@ -243,8 +246,8 @@ async function measureVmlinuzHeap(browser: Browser, url: string) {
 /** Sites of the 6.1.192 vmlinuz (as the site count shows them). */
 const VMLINUZ_2_SITES = '3738';
 
-const describeHeap = (h: { page: number; workers: WorkerHeap[] }) =>
-  `page ${h.page.toFixed(1)} MB; ` +
+const describeHeap = (h: { page: number; workers: WorkerHeap[]; rssMb: number }) =>
+  `renderer RSS ${h.rssMb.toFixed(0)} MB; page ${h.page.toFixed(1)} MB; ` +
   (h.workers.length
     ? h.workers
         .map((w) => `${w.name} ${w.usedMb.toFixed(1)} MB + ${w.backingMb.toFixed(1)} MB buffers`)

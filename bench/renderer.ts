@@ -11,6 +11,7 @@ interface Proc {
   ppid: number;
   cmdline: string;
   hwmKb: number;
+  rssKb: number;
   /** utime + stime, in clock ticks. */
   cpuTicks: number;
 }
@@ -27,12 +28,13 @@ function readProcs(): Proc[] {
       const status = readFileSync(`/proc/${d}/status`, 'utf8');
       const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1] ?? -1);
       const hwmKb = Number(/^VmHWM:\s+(\d+)/m.exec(status)?.[1] ?? 0);
+      const rssKb = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
       const cmdline = readFileSync(`/proc/${d}/cmdline`, 'utf8').replaceAll('\0', ' ');
       // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
       const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const cpuTicks = Number(f[11] ?? 0) + Number(f[12] ?? 0);
-      out.push({ pid: Number(d), ppid, cmdline, hwmKb, cpuTicks });
+      out.push({ pid: Number(d), ppid, cmdline, hwmKb, rssKb, cpuTicks });
     } catch {
       // The process ended while we looked.
     }
@@ -60,6 +62,11 @@ function myRenderers(): Proc[] {
 /** The largest VmHWM (MB) among this process's renderers. */
 export function rendererPeakMb(): number {
   return Math.max(0, ...myRenderers().map((p) => p.hwmKb)) / 1024;
+}
+
+/** The largest current resident size (MB) among this process's renderers. */
+export function rendererRssMb(): number {
+  return Math.max(0, ...myRenderers().map((p) => p.rssKb)) / 1024;
 }
 
 /** CPU time (ms) the renderers have used so far, summed (subtract two readings). */
