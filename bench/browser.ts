@@ -1,24 +1,32 @@
 /**
  * Browser speed on the production build (Playwright + system Chromium, headless), medians of
- * RUNS runs: a whole vmlinux chosen → site list shown; a feature toggled → results painted; a
- * permalink opened cold → its site shown; JS and wasm bytes (gzip) fetched before first paint.
- * Times are taken inside the page (`performance.now()` at the input event, a MutationObserver
- * for the DOM change, then the next animation frame for the paint). Prints a table; never
- * asserts.
+ * RUNS runs: a whole vmlinux chosen → site list shown; a bare vmlinuz chosen → listed and → its
+ * boot passes shown, with the renderer's CPU time and peak RSS; a feature toggled → results
+ * painted; a permalink opened cold → its site shown; JS and wasm bytes (gzip) fetched before
+ * first paint; the page's and workers' heaps across kernel loads. Times are taken inside the page
+ * (`performance.now()` at the input event, a MutationObserver for the DOM change, then the next
+ * animation frame for the paint). Prints a table; never asserts. `BENCH_BROWSER=vmlinuz` runs
+ * only the vmlinuz rows; `BENCH_DIST=<dir>` serves a build made earlier (interleave versions).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { startPreview } from './previewServer';
+import { rendererCpuMs, rendererPeakMb, rendererRssMb } from './renderer';
+import { watchWorkers, type WorkerHeap } from './browserWorkers';
 import { CAPTURES_DIR } from '../fixtures/sharedDir';
 
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 5);
 const CHROMIUM = '/usr/bin/chromium';
 const CAPTURE = `${CAPTURES_DIR}/debian-sid-7.2.13/vmlinux-alt.elf.xz`;
 const VMLINUZ = `${CAPTURES_DIR}/debian-sid-7.2.13/vmlinuz`;
+/** A second vmlinuz (lz4) for the heap-after-reload measure of bare kernels. */
+const VMLINUZ_2 = `${CAPTURES_DIR}/debian-bookworm-6.1.192/vmlinuz`;
+/** `BENCH_BROWSER=vmlinuz`: only the bare-vmlinuz rows (listed, boot passes, memory). */
+const ONLY = process.env['BENCH_BROWSER'];
 /** A second, different kernel for the heap-after-reload measure. */
 const CAPTURE_2 = `${CAPTURES_DIR}/debian-trixie-6.12.117/vmlinux-alt.elf.xz`;
 const XSAVE_SITE = 'save_fpregs_to_fpstate+0x55/0xa0';
@@ -89,21 +97,6 @@ async function openApp(browser: Browser, url: string): Promise<Page> {
   await page.goto(url);
   await page.getByTestId('site-row').first().waitFor();
   return page;
-}
-
-/** A kernel file chosen → its site count shown (painted), RUNS times on a fresh page. */
-async function measureListed(browser: Browser, url: string, file: string, count: string) {
-  const listed: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const page = await openApp(browser, url);
-    const chosen = markNextEvent(page, 'change');
-    const shown = watchText(page, 'site-count', `^${count}$`);
-    await page.getByTestId('file-input').setInputFiles(file);
-    const chosenAt = await chosen;
-    listed.push((await shown).painted - chosenAt);
-    await page.context().close();
-  }
-  return listed;
 }
 
 async function measureKernel(browser: Browser, url: string, vmlinux: string) {
@@ -205,6 +198,101 @@ async function measureHeap(browser: Browser, url: string, first: string, second:
 }
 
 /**
+ * A bare vmlinuz chosen on a fresh page → its sites listed, and → its boot passes shown (both
+ * painted); the renderer's CPU time over that (page and workers together: what a loaded machine
+ * does not blur), and its peak resident memory.
+ */
+async function measureVmlinuz(browser: Browser, url: string) {
+  const listed: number[] = [];
+  const booted: number[] = [];
+  const peakMb: number[] = [];
+  const cpuMs: number[] = [];
+  const steps = new Map<string, number[]>();
+  for (let i = 0; i < RUNS; i++) {
+    const page = await openApp(browser, url);
+    const chosen = markNextEvent(page, 'change');
+    const shown = watchText(page, 'site-count', '^6186$');
+    const passes = watchText(page, 'boot-status', 'simulated in');
+    const cpu0 = rendererCpuMs();
+    await page.getByTestId('file-input').setInputFiles(VMLINUZ);
+    const chosenAt = await chosen;
+    listed.push((await shown).painted - chosenAt);
+    booted.push((await passes).painted - chosenAt);
+    cpuMs.push(rendererCpuMs() - cpu0);
+    peakMb.push(rendererPeakMb());
+    const sums = new Map<string, number>();
+    for (const [name, ms] of await takeMeasures(page, chosenAt))
+      sums.set(name, (sums.get(name) ?? 0) + ms);
+    for (const [name, ms] of sums) steps.set(name, [...(steps.get(name) ?? []), ms]);
+    await page.context().close();
+  }
+  return { listed, booted, peakMb, cpuMs, steps };
+}
+
+/**
+ * The tab's heaps across bare-kernel loads (7.2 → 6.1 → 7.2), each once its boot passes are
+ * shown: the page's JS heap and every live worker's (JS objects and array buffers).
+ */
+async function measureVmlinuzHeap(browser: Browser, url: string) {
+  const page = await openApp(browser, url);
+  const workers = await watchWorkers(page);
+  const load = async (file: string, sites: string) => {
+    const shown = watchText(page, 'site-count', `^${sites}$`);
+    await page.getByTestId('file-input').setInputFiles(file);
+    await shown;
+    // Watched only now: until the new kernel is listed the status is the previous one's.
+    await watchText(page, 'boot-status', 'simulated in');
+    const heaps = { page: await heapAfterGc(page), workers: await workers.measure() };
+    return { ...heaps, rssMb: rendererRssMb() };
+  };
+  const a = await load(VMLINUZ, '6186');
+  const b = await load(VMLINUZ_2, VMLINUZ_2_SITES);
+  const again = await load(VMLINUZ, '6186');
+  await workers.detach();
+  await page.context().close();
+  return { a, b, again };
+}
+
+/** Sites of the 6.1.192 vmlinuz (as the site count shows them). */
+const VMLINUZ_2_SITES = '3738';
+
+const describeHeap = (h: { page: number; workers: WorkerHeap[]; rssMb: number }) =>
+  `renderer RSS ${h.rssMb.toFixed(0)} MB; page ${h.page.toFixed(1)} MB; ` +
+  (h.workers.length
+    ? h.workers
+        .map((w) => `${w.name} ${w.usedMb.toFixed(1)} MB + ${w.backingMb.toFixed(1)} MB buffers`)
+        .join(', ')
+    : 'no worker');
+
+async function reportVmlinuz(browser: Browser, url: string) {
+  const z = await measureVmlinuz(browser, url);
+  const heap = existsSync(VMLINUZ_2) ? await measureVmlinuzHeap(browser, url) : null;
+  const row = (name: string, xs: number[], unit: string) =>
+    console.log(
+      `${name.padEnd(46)} ${median(xs).toFixed(1).padStart(10)} ${unit}  ${xs.map((x) => x.toFixed(0)).join(' ')}`,
+    );
+  console.log(
+    `\nbare vmlinuz (medians of ${RUNS}; load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}):`,
+  );
+  row('7.2.13 vmlinuz chosen → 6,186 sites listed', z.listed, 'ms');
+  row('7.2.13 vmlinuz chosen → boot passes shown', z.booted, 'ms');
+  row('renderer CPU, chosen → boot passes shown', z.cpuMs, 'ms');
+  row('renderer peak RSS (page + workers)', z.peakMb, 'MB');
+  for (const [name, xs] of z.steps)
+    console.log(
+      `    ${name.padEnd(42)} ${median(xs).toFixed(1).padStart(8)}  ${xs.map((x) => x.toFixed(0)).join(' ')}`,
+    );
+  if (heap) {
+    console.log('heaps after a full GC, boot passes shown:');
+    console.log(`  7.2 vmlinuz: ${describeHeap(heap.a)}`);
+    console.log(`  then 6.1:    ${describeHeap(heap.b)}`);
+    console.log(`  then 7.2:    ${describeHeap(heap.again)}`);
+  }
+}
+
+/**
  * Milestones of a cold load as [name, time since navigation]: first contentful paint, and when
  * the iced-x86 wasm and the Monaco chunk finished loading (what a shown site may wait for).
  */
@@ -249,27 +337,33 @@ async function measureFirstPaintBytes(browser: Browser, url: string, outDir: str
 }
 
 async function main() {
-  const outDir = mkdtempSync(join(tmpdir(), 'altscope-bench-'));
-  execFileSync(
-    process.execPath,
-    [
-      'node_modules/vite/bin/vite.js',
-      'build',
-      '--outDir',
-      outDir,
-      '--emptyOutDir',
-      '--bypass-lock',
-    ],
-    {
-      stdio: 'ignore',
-    },
-  );
+  // BENCH_DIST: serve a build made earlier (e.g. to interleave two versions' runs).
+  const given = process.env['BENCH_DIST'];
+  const outDir = given ?? mkdtempSync(join(tmpdir(), 'altscope-bench-'));
+  if (!given) {
+    execFileSync(
+      process.execPath,
+      [
+        'node_modules/vite/bin/vite.js',
+        'build',
+        '--outDir',
+        outDir,
+        '--emptyOutDir',
+        '--bypass-lock',
+      ],
+      { stdio: 'ignore' },
+    );
+  }
   const server = await startPreview(outDir);
   const browser = await chromium.launch({
     executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
   });
   try {
+    if (ONLY === 'vmlinuz') {
+      if (existsSync(VMLINUZ)) await reportVmlinuz(browser, server.url);
+      return;
+    }
     const bytes = await measureFirstPaintBytes(browser, server.url, outDir);
     const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
     const sum = (xs: { gzip: number }[]) => xs.reduce((n, x) => n + x.gzip, 0);
@@ -298,12 +392,11 @@ async function main() {
     const heap = await measureHeap(browser, server.url, vmlinux, vmlinux2);
     rmSync(tmp, { recursive: true, force: true });
     // The bare vmlinuz: zstd through wasm, names from its own kallsyms.
-    const vmlinuz = existsSync(VMLINUZ)
-      ? await measureListed(browser, server.url, VMLINUZ, '6186')
-      : [];
+    const z = existsSync(VMLINUZ) ? await measureVmlinuz(browser, server.url) : null;
     const rows: [string, number[], number][] = [
       ['7.2.13 vmlinux chosen → 6,186 sites listed', k.listed, 1000],
-      ['7.2.13 vmlinuz chosen → 6,186 sites listed', vmlinuz, 2500],
+      ['7.2.13 vmlinuz chosen → 6,186 sites listed', z?.listed ?? [], 2500],
+      ['7.2.13 vmlinuz chosen → boot passes shown', z?.booted ?? [], NaN],
       ['feature toggled → final column in DOM', k.toggleDom, 16],
       ['feature toggled → painted (next frame)', k.togglePaint, 16],
       ['permalink opened cold → site shown', k.coldLink, 1000],
@@ -314,7 +407,7 @@ async function main() {
     );
     for (const [name, xs, target] of rows) {
       console.log(
-        `${name.padEnd(46)} ${median(xs).toFixed(1).padStart(10)} ${String(target).padStart(8)}  ${xs.map((x) => x.toFixed(0)).join(' ')}`,
+        `${name.padEnd(46)} ${median(xs).toFixed(1).padStart(10)} ${(Number.isNaN(target) ? '—' : String(target)).padStart(8)}  ${xs.map((x) => x.toFixed(0)).join(' ')}`,
       );
     }
     console.log(`(link to one kernel site: ${k.linkLength} characters; median of ${RUNS})`);
@@ -342,7 +435,7 @@ async function main() {
   } finally {
     await browser.close();
     server.stop();
-    rmSync(outDir, { recursive: true, force: true });
+    if (!given) rmSync(outDir, { recursive: true, force: true });
   }
 }
 

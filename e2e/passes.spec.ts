@@ -4,12 +4,13 @@
  * are searchable, a site the return-thunk pass rewrote shows that history, and the boot diff
  * lists bytes per pass.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
 import { AppPage } from './pages/AppPage';
 import { KernelLoad, realPasses72, realVmlinux72, REFERENCE } from './pages/KernelLoad';
 
 const VMLINUZ_72 = `${REFERENCE}/captures/debian-sid-7.2.13/vmlinuz`;
+const VMLINUZ_61 = `${REFERENCE}/captures/debian-bookworm-6.1.192/vmlinuz`;
 
 test.describe('boot passes of the real Debian 7.2.13 kernel', () => {
   test.skip(realPasses72() === null, `${REFERENCE} is absent: no vmlinux-passes.elf to load`);
@@ -169,6 +170,71 @@ test.describe('boot diff of the real Debian 7.2.13 vmlinuz', () => {
   });
 });
 
+test.describe('one read per kernel: the file reader’s worker keeps the kernel for its passes', () => {
+  test.skip(!existsSync(VMLINUZ_72) || !existsSync(VMLINUZ_61), 'the vmlinuz captures are absent');
+
+  test('a vmlinuz chosen while another is read replaces it; a corrupt one then changes nothing', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const app = new AppPage(page);
+    const load = new KernelLoad(page);
+    await app.open();
+    await load.open(VMLINUZ_72);
+    await expect(load.progress).toBeVisible();
+    // The second file while the first is still being read: the first read is dropped.
+    await load.open(VMLINUZ_61);
+    await expect(load.status).toContainText('Linux 6.1.0-57-cloud-amd64', { timeout: 60_000 });
+    await expect(page.getByTestId('site-count')).toHaveText('3738');
+    const panel = page.getByTestId('boot-passes');
+    const status = panel.getByTestId('boot-status');
+    await expect(status).toContainText('simulated in', { timeout: 90_000 });
+    expect(
+      await panel.getByTestId('pass-item').evaluateAll((els) => els.map((e) => e.dataset['pass'])),
+    ).toEqual(PASSES_61);
+    const alternatives = panel.getByTestId('pass-toggle-alternatives');
+    await expect(alternatives).toContainText(ALTERNATIVES_61);
+    // Long after the first read would have ended, the second kernel is still the one shown.
+    await expect(page.getByTestId('site-count')).toHaveText('3738');
+    if (process.env['ALTSCOPE_SHOTS'])
+      await page.screenshot({ path: 'e2e-output/bootread-6.1.png' });
+
+    // A feature toggled runs the kept kernel's boot again.
+    const before = (await alternatives.textContent()) ?? '';
+    await app.featureToggle('XSAVEOPT').click();
+    await expect(alternatives).not.toHaveText(before, { timeout: 90_000 });
+    await expect(status).toContainText('simulated in');
+
+    // A corrupt vmlinuz: its error, and the 6.1 kernel and its passes stay.
+    const bz = readFileSync(VMLINUZ_72).subarray(0, 1100);
+    await load.openBytes('vmlinuz-cut', bz);
+    await expect(load.error).toContainText(
+      'vmlinuz-cut could not be read: payload (offset 21196, length 13759417) is not inside the ' +
+        'file (size 1100) (at byte offset 584, payload_offset/payload_length)',
+    );
+    await expect(page.getByTestId('site-count')).toHaveText('3738');
+    await expect(status).toContainText('simulated in');
+    await expect(alternatives).not.toHaveText(before);
+    if (process.env['ALTSCOPE_SHOTS']) {
+      await page.screenshot({ path: 'e2e-output/bootread-bad.png' });
+      await panel.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: 'e2e-output/bootread-bad-passes.png' });
+    }
+  });
+});
+
+const PASSES_61 = [
+  'jump-labels',
+  'static-calls',
+  'ftrace',
+  'paravirt',
+  'retpolines',
+  'returns',
+  'alternatives',
+  'endbr-seal',
+  'smp-locks',
+];
+const ALTERNATIVES_61 = '3738 records · 3268 rewrites · 17047 bytes';
 const RETURNS_COUNT = '65677 records · 65677 rewrites · 327581 bytes';
 const THUNK_R11_MATCHES = '1 of 65677 records';
 const RETURN_BYTES = '327581';

@@ -44,7 +44,7 @@ export function loadBrowserDisasm(): Promise<BrowserDisasm> {
   return pending;
 }
 
-/** The decoder alone, for the boot worker (it shows nothing, so needs no disassembler). */
+/** The decoder alone, for the boot passes in the file worker (it shows nothing, so needs no disassembler). */
 export async function loadBrowserDecoder(): Promise<InsnDecoder> {
   const [iced, { makeIcedDecoder }] = await Promise.all([import('iced-x86'), import('./decoder')]);
   return makeIcedDecoder(iced);

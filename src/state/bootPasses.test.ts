@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { readFixture } from '../binary/elf/testFixtures';
 import type { BootColumns } from '../worker/bootColumns';
-import type { BootMessage, BootRequest } from '../worker/bootProtocol';
-import { readKernelFile } from '../worker/readKernelFile';
+import type { BootHandoff, BootMessage, BootRequest } from '../worker/bootProtocol';
+import type { ReadEnd } from '../worker/client';
+import { readKernelFile, type FileOutcome } from '../worker/readKernelFile';
 import { createActions } from './actions';
-import { createBootPasses, syncBootFeatures, type BootWorkerLike } from './bootPasses';
+import {
+  createBootPasses,
+  syncBootFeatures,
+  type BootPassesOptions,
+  type BootWorkerLike,
+} from './bootPasses';
 import { createKernelLoadActions } from './kernelLoad';
 import { selectEffectiveFeatures } from './selectors';
 import { createAppStore } from './store';
@@ -27,62 +33,68 @@ function fakeWorker() {
 const columns = (tag: number) => ({ diffRuns: tag }) as unknown as BootColumns;
 const file = (name: string) => ({ name }) as File;
 
-async function setup() {
+/**
+ * An app whose file reads end when the test says, with the boot passes following the loaded
+ * kernel as in the app: a read's boot (the worker that kept the kernel) goes to the controller.
+ */
+async function setup(options: BootPassesOptions = {}) {
   const { deps } = createTestDeps();
   const store = createAppStore(deps, deps.defaultScenario);
   const actions = createActions(store, deps);
-  const workers: ReturnType<typeof fakeWorker>[] = [];
-  const boot = createBootPasses(() => {
-    const f = fakeWorker();
-    workers.push(f);
-    return f.w;
-  });
+  const boot = createBootPasses(options);
   const r = await readKernelFile(readFixture('mini-alt.o'), 'vmlinux');
   if (!r.ok || !('table' in r)) throw new Error('fixture did not read');
+  const outcome: FileOutcome = { ok: true, kind: 'vmlinux', table: r.table, diagnostics: [] };
+  /** Per read started: how to end it (with a kernel's boot, or none). */
+  const reads: ((boot: BootHandoff | undefined) => void)[] = [];
+  let cancels = 0;
   const loader = createKernelLoadActions(
     store,
     actions,
     deps,
-    () => ({
-      done: Promise.resolve({
-        status: 'done',
-        outcome: { ok: true, kind: 'vmlinux', table: r.table, diagnostics: [] },
-      }),
-      cancel() {},
-    }),
-    (f, kind) => (kind === 'vmlinux' ? boot.open(f) : boot.close()),
+    () => {
+      let settle: (end: ReadEnd) => void = () => {};
+      const done = new Promise<ReadEnd>((res) => (settle = res));
+      reads.push((b) => settle({ status: 'done', outcome, boot: b }));
+      // Like a worker whose answer was already on its way: the read still ends as done.
+      return { done, cancel: () => void cancels++ };
+    },
+    (b) => (b ? boot.open(b) : boot.close()),
   );
-  const stop = syncBootFeatures(store, boot);
-  await loader.openFile(file('vmlinux'));
-  return { store, actions, boot, workers, stop };
+  syncBootFeatures(store, boot);
+  /** Open `name`; its read ends with a fresh worker that kept the kernel. */
+  const load = async (name = 'vmlinuz') => {
+    const f = fakeWorker();
+    const opened = loader.openFile(file(name));
+    reads.at(-1)!({ ok: true, worker: f.w });
+    await opened;
+    return f;
+  };
+  return { store, actions, boot, loader, reads, load, cancels: () => cancels };
 }
 
+const runs = (sent: BootRequest[]) => sent.map((m) => m.id);
+
 describe('boot passes store', () => {
-  it('opens the loaded file in a worker, then runs it for the shown features', async () => {
-    const { store, boot, workers } = await setup();
-    expect(workers).toHaveLength(1);
-    const { sent } = workers[0]!;
-    expect(sent.map((m) => m.type)).toEqual(['open', 'run']);
-    expect(sent[1]).toEqual({
-      type: 'run',
-      id: 1,
-      features: [...selectEffectiveFeatures(store.getState())],
-    });
+  it('takes the worker that read the kernel, and asks it for one run of the shown features', async () => {
+    const { store, boot, load } = await setup();
+    const w = await load();
+    expect(w.sent).toEqual([
+      { type: 'run', id: 1, features: [...selectEffectiveFeatures(store.getState())] },
+    ]);
+    expect(w.terminated()).toBe(0);
     expect(boot.store.getState().status).toBe('running');
-    workers[0]!.reply({ type: 'opened', ok: true });
-    workers[0]!.reply({ type: 'result', id: 1, columns: columns(7), ms: 12 });
+    w.reply({ type: 'result', id: 1, columns: columns(7), ms: 12 });
     const s = boot.store.getState();
     expect([s.status, s.columns?.diffRuns, s.workerMs]).toEqual(['ready', 7, 12]);
   });
 
   it('a feature change runs again; only the newest run is shown, a stale result is ignored', async () => {
-    const { actions, boot, workers } = await setup();
-    const w = workers[0]!;
+    const { actions, boot, load } = await setup();
+    const w = await load();
     actions.setFeature(5, true);
     actions.setFeature(5, false);
-    expect(w.sent.filter((m) => m.type === 'run').map((m) => (m as { id: number }).id)).toEqual([
-      1, 2, 3,
-    ]);
+    expect(runs(w.sent)).toEqual([1, 2, 3]);
     w.reply({ type: 'result', id: 1, columns: columns(1), ms: 1 });
     expect(boot.store.getState()).toMatchObject({ status: 'running', columns: null });
     w.reply({ type: 'result', id: 3, columns: columns(3), ms: 3 });
@@ -90,21 +102,73 @@ describe('boot passes store', () => {
     expect(boot.store.getState().columns?.diffRuns).toBe(3);
   });
 
-  it('an image without the tables is "absent" with its reason, and asks for no further runs', async () => {
-    const { actions, boot, workers } = await setup();
-    const w = workers[0]!;
-    w.reply({ type: 'opened', ok: false, reason: 'no tables' });
+  it('an image without the tables is "absent" with its reason, and asks for no runs', async () => {
+    const { actions, boot, loader, reads } = await setup();
+    const opened = loader.openFile(file('vmlinux-alt.elf'));
+    reads[0]!({ ok: false, reason: 'no tables' });
+    await opened;
     expect(boot.store.getState()).toMatchObject({ status: 'absent', reason: 'no tables' });
     actions.setFeature(5, true);
-    expect(w.sent.filter((m) => m.type === 'run')).toHaveLength(1);
+    expect(boot.store.getState().status).toBe('absent');
   });
 
-  it('a failed run says why; a module closes the worker', async () => {
-    const { boot, workers } = await setup();
-    workers[0]!.reply({ type: 'failed', id: 1, message: 'boom' });
+  it('a failed run says why; a module closes the kernel’s worker', async () => {
+    const { boot, loader, reads, load } = await setup();
+    const w = await load();
+    w.reply({ type: 'failed', id: 1, message: 'boom' });
     expect(boot.store.getState()).toMatchObject({ status: 'failed', reason: 'boom' });
-    boot.close();
-    expect(workers[0]!.terminated()).toBe(1);
+    const opened = loader.openFile(file('xt_rateest.ko'));
+    reads[1]!(undefined);
+    await opened;
+    expect(w.terminated()).toBe(1);
     expect(boot.store.getState().status).toBe('none');
+  });
+
+  it('a kernel whose read was superseded is dropped: its worker ends, the newer one runs', async () => {
+    const { store, boot, loader, reads, cancels } = await setup();
+    const first = fakeWorker();
+    const second = fakeWorker();
+    const a = loader.openFile(file('vmlinuz-7.2'));
+    const b = loader.openFile(file('vmlinuz-6.1'));
+    expect(cancels()).toBe(1);
+    // The first read's answer arrives after the second file was chosen.
+    reads[0]!({ ok: true, worker: first.w });
+    await a;
+    expect([first.terminated(), first.sent, boot.store.getState().status]).toEqual([1, [], 'none']);
+    reads[1]!({ ok: true, worker: second.w });
+    await b;
+    expect(second.sent).toEqual([
+      { type: 'run', id: 1, features: [...selectEffectiveFeatures(store.getState())] },
+    ]);
+    expect(first.w.onmessage).toBeNull();
+  });
+
+  it('the next kernel ends the previous one’s worker; a late result of it is ignored', async () => {
+    const { boot, load } = await setup();
+    const first = await load('vmlinuz-7.2');
+    const second = await load('vmlinuz-6.1');
+    expect([first.terminated(), second.terminated()]).toEqual([1, 0]);
+    expect(runs(second.sent)).toEqual([2]);
+    first.reply({ type: 'result', id: 1, columns: columns(1), ms: 1 });
+    expect(boot.store.getState()).toMatchObject({ status: 'running', columns: null });
+    second.reply({ type: 'result', id: 2, columns: columns(2), ms: 2 });
+    expect(boot.store.getState().columns?.diffRuns).toBe(2);
+  });
+
+  it('runs are sent after the page paints; one superseded before that is never sent', async () => {
+    const paints: (() => void)[] = [];
+    const { store, actions, boot, load } = await setup({ afterPaint: (send) => paints.push(send) });
+    const w = await load();
+    expect([w.sent, boot.store.getState().status]).toEqual([[], 'running']);
+    actions.setFeature(5, true);
+    for (const paint of paints.splice(0)) paint();
+    expect(w.sent).toEqual([
+      { type: 'run', id: 2, features: [...selectEffectiveFeatures(store.getState())] },
+    ]);
+    // The kernel closed before the paint: its pending run is dropped with it.
+    actions.setFeature(5, false);
+    boot.close();
+    for (const paint of paints.splice(0)) paint();
+    expect(runs(w.sent)).toEqual([2]);
   });
 });

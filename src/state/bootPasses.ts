@@ -1,16 +1,19 @@
 /**
- * The boot passes of the loaded kernel: a small store beside the app's, fed by the boot worker.
- * The worker reads the file once; every change of the effective features starts a new run, and
- * only the newest run's result is shown (older ones are skipped by the worker or ignored here),
- * so toggling features quickly never shows a stale boot nor blocks the page.
+ * The boot passes of the loaded kernel: a small store beside the app's, fed by the worker that
+ * read the kernel's file and kept its image (`BootHandoff`), so the file is read once. Every
+ * change of the effective features starts a new run, and only the newest run's result is shown
+ * (older ones are skipped by the worker or ignored here), so toggling features quickly never
+ * shows a stale boot nor blocks the page.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { BootColumns } from '../worker/bootColumns';
-import type { BootMessage, BootRequest } from '../worker/bootProtocol';
+import type { BootHandoff, BootMessage, BootWorkerLike } from '../worker/bootProtocol';
 import { recordMeasure } from './perfMarks';
 import { selectKernelShown } from './kernelLoad';
 import { selectEffectiveFeatures } from './selectors';
 import type { AppStore } from './store';
+
+export type { BootHandoff, BootWorkerLike } from '../worker/bootProtocol';
 
 export interface BootPassesState {
   /** none: no kernel (or one without tables being read); absent: the image has no pass tables. */
@@ -32,18 +35,18 @@ export const INITIAL_BOOT_PASSES: BootPassesState = {
   roundTripMs: null,
 };
 
-/** The small part of `Worker` used here (tests pass a fake). */
-export interface BootWorkerLike {
-  onmessage: ((e: MessageEvent<BootMessage>) => void) | null;
-  onerror: ((e: ErrorEvent) => void) | null;
-  postMessage(m: BootRequest): void;
-  terminate(): void;
-}
-
 export type BootPassesStore = StoreApi<BootPassesState>;
 
-/** The controller: open a kernel file, run its boot for a feature set, close. */
-export function createBootPasses(makeWorker: () => BootWorkerLike) {
+export interface BootPassesOptions {
+  /**
+   * Calls `send` once the page has painted what it just changed (the app: the next frame), so
+   * a run never competes with that paint; tests send at once.
+   */
+  afterPaint?: (send: () => void) => void;
+}
+
+/** The controller: take a kernel's boot from the file reader, run it for a feature set, close. */
+export function createBootPasses({ afterPaint = (send) => send() }: BootPassesOptions = {}) {
   const store = createStore<BootPassesState>()(() => INITIAL_BOOT_PASSES);
   let worker: BootWorkerLike | null = null;
   let lastId = 0;
@@ -51,10 +54,6 @@ export function createBootPasses(makeWorker: () => BootWorkerLike) {
   const set = (p: Partial<BootPassesState>) => store.setState(p);
 
   const onMessage = (m: BootMessage) => {
-    if (m.type === 'opened') {
-      if (!m.ok) set({ status: 'absent', reason: m.reason, columns: null });
-      return;
-    }
     if (m.id !== lastId) return; // a newer run was asked for
     if (m.type === 'failed') {
       set({ status: 'failed', reason: m.message });
@@ -73,10 +72,17 @@ export function createBootPasses(makeWorker: () => BootWorkerLike) {
 
   return {
     store,
-    /** Start reading `file` (a kernel image the page has just loaded) in a fresh worker. */
-    open(file: File) {
+    /**
+     * Show the boot of a kernel the page has just loaded: this controller now owns `boot`'s
+     * worker (it keeps the image) and terminates the previous kernel's.
+     */
+    open(boot: BootHandoff) {
       close();
-      const w = makeWorker();
+      if (!boot.ok) {
+        set({ status: 'absent', reason: boot.reason });
+        return;
+      }
+      const w = boot.worker;
       worker = w;
       w.onmessage = (e) => {
         if (worker === w) onMessage(e.data);
@@ -85,17 +91,21 @@ export function createBootPasses(makeWorker: () => BootWorkerLike) {
         e.preventDefault();
         if (worker === w) set({ status: 'failed', reason: e.message || 'the boot worker stopped' });
       };
-      // Open before any run: setting the status makes the feature sync post one at once.
-      w.postMessage({ type: 'open', file });
+      // The feature sync posts the first run as soon as it sees this status.
       set({ status: 'opening' });
     },
     /** Simulate the boot for `features`; supersedes any run still going. */
     run(features: Iterable<number>) {
-      if (!worker || store.getState().status === 'absent') return;
-      lastId++;
+      const w = worker;
+      if (!w || store.getState().status === 'absent') return;
+      const id = ++lastId;
+      const list = [...features];
       sentAt = performance.now();
       set({ status: 'running' });
-      worker.postMessage({ type: 'run', id: lastId, features: [...features] });
+      afterPaint(() => {
+        // Not sent if a newer run or another kernel came first.
+        if (worker === w && id === lastId) w.postMessage({ type: 'run', id, features: list });
+      });
     },
     close,
   };

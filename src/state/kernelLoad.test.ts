@@ -4,6 +4,7 @@ import { toAddr } from '../core/model';
 import type { AltTable } from '../core/model';
 import { parseJsonScenario } from '../core/scenario/json';
 import { parseTextScenario } from '../core/scenario/text';
+import type { BootWorkerLike } from '../worker/bootProtocol';
 import type { ReadEnd } from '../worker/client';
 import { readKernelFile } from '../worker/readKernelFile';
 import { createActions } from './actions';
@@ -127,6 +128,58 @@ describe('kernelLoad', () => {
     expect(store.getState().kernelLoad.fileName).toBe('mini-alt.o');
     expect(store.getState().kernelLoad.error).toBeNull();
     expect(store.getState().table).toBe(table);
+  });
+});
+
+describe('kernelLoad and a kept kernel’s worker', () => {
+  /** A worker handed on by a read, counting its terminations. */
+  const keptWorker = () => {
+    let terminated = 0;
+    const worker: BootWorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage: () => {},
+      terminate: () => void terminated++,
+    };
+    return { boot: { ok: true, worker } as const, terminated: () => terminated };
+  };
+
+  it('hands a read’s boot to onTable, and nothing for a module', async () => {
+    const table = await miniObjectTable();
+    const k = keptWorker();
+    const ends: ReadEnd[] = [
+      {
+        status: 'done',
+        outcome: { ok: true, kind: 'vmlinux', table, diagnostics: [] },
+        boot: k.boot,
+      },
+      { status: 'done', outcome: { ok: true, kind: 'relocatable', table, diagnostics: [] } },
+    ];
+    const store = createAppStore(deps, MY_TEXT);
+    const told: unknown[] = [];
+    const loader = createKernelLoadActions(
+      store,
+      createActions(store, deps),
+      deps,
+      () => ({ done: Promise.resolve(ends.shift()!), cancel() {} }),
+      (boot) => void told.push(boot),
+    );
+    await loader.openFile(file('vmlinuz'));
+    await loader.openFile(file('mini-alt.o'));
+    expect(told).toEqual([k.boot, undefined]);
+    expect(k.terminated()).toBe(0);
+  });
+
+  it('ends the kept worker when no one shows boot passes', async () => {
+    const table = await miniObjectTable();
+    const k = keptWorker();
+    const { loader } = setup(async () => ({
+      status: 'done',
+      outcome: { ok: true, kind: 'vmlinux', table, diagnostics: [] },
+      boot: k.boot,
+    }));
+    await loader.openFile(file('vmlinuz'));
+    expect(k.terminated()).toBe(1);
   });
 });
 

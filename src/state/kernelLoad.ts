@@ -7,6 +7,7 @@
  */
 import { lookupOfSet } from '../core/symbols';
 import type { Diagnostic } from '../core/model';
+import type { BootHandoff } from '../worker/bootProtocol';
 import type { ReadEnd, ReadHandle } from '../worker/client';
 import type { ReadProgress } from '../worker/protocol';
 import type { FileOutcome } from '../worker/readKernelFile';
@@ -46,8 +47,11 @@ export function createKernelLoadActions(
   actions: AppActions,
   deps: AppDeps,
   startRead: StartRead,
-  /** Told of every file read into a table (the boot passes read the same file again). */
-  onTable?: (file: File, kind: string) => void,
+  /**
+   * Told of every file read into a table, with the kernel's boot when it is a linked kernel
+   * (the worker that read it keeps the image; the callee owns it from then on).
+   */
+  onTable?: (boot: BootHandoff | undefined) => void,
 ) {
   let current: ReadHandle | null = null;
   let currentToken: object | null = null;
@@ -117,12 +121,16 @@ export function createKernelLoadActions(
       });
       current = handle;
       return handle.done.then((end) => {
-        if (currentToken !== token) return; // superseded by a newer file
+        const boot = end.status === 'done' ? end.boot : undefined;
+        const drop = () => boot?.ok && boot.worker.terminate();
+        // Superseded by a newer file: its kept kernel goes with it.
+        if (currentToken !== token) return void drop();
         current = null;
         currentToken = null;
         apply(file.name, end);
-        if (end.status === 'done' && end.outcome.ok && 'table' in end.outcome)
-          onTable?.(file, end.outcome.kind);
+        if (onTable && end.status === 'done' && end.outcome.ok && 'table' in end.outcome)
+          onTable(boot);
+        else drop();
       });
     },
     /** Stop the read in progress; whatever was shown stays shown. */

@@ -1,8 +1,11 @@
 /**
  * The page's side of the file worker: one worker per file, so cancelling is terminating it
  * (immediate, even in the middle of a synchronous parse) and a crash cannot leave state behind.
+ * A worker that kept a kernel for its boot passes is not terminated but handed on with the
+ * outcome (`BootHandoff`): whoever takes the outcome owns it.
  */
 import { recordMeasure } from '../state/perfMarks';
+import type { BootHandoff, BootRequest, BootWorkerLike } from './bootProtocol';
 import type {
   PostedOutcome,
   ReadProgress,
@@ -13,9 +16,9 @@ import type {
 import type { FileOutcome } from './readKernelFile';
 import { decodeTable } from './tableColumns';
 
-/** How a read ended. */
+/** How a read ended; `boot` only for a linked kernel. */
 export type ReadEnd =
-  | { status: 'done'; outcome: FileOutcome }
+  | { status: 'done'; outcome: FileOutcome; boot?: BootHandoff }
   | { status: 'cancelled' }
   | { status: 'crashed'; message: string };
 
@@ -29,7 +32,7 @@ export interface WorkerLike {
   onmessage: ((e: MessageEvent<WorkerMessage>) => void) | null;
   onerror: ((e: ErrorEvent) => void) | null;
   onmessageerror: ((e: MessageEvent) => void) | null;
-  postMessage(m: ReadRequest): void;
+  postMessage(m: ReadRequest | BootRequest): void;
   terminate(): void;
 }
 
@@ -42,17 +45,27 @@ export const makeKernelWorker: MakeWorker = () =>
     name: 'altscope-file-reader',
   }) as unknown as WorkerLike;
 
+export interface ReadOptions {
+  /**
+   * Keep a linked kernel with the passes' tables in its worker and hand that on (`boot`) for the
+   * boot passes; without it the worker ends with the read.
+   */
+  keepKernel?: boolean;
+  makeWorker?: MakeWorker;
+}
+
 /** Read `file` in a fresh worker, reporting progress until it ends one way or another. */
 export function readFileInWorker(
   file: File,
   onProgress: (p: ReadProgress) => void,
-  makeWorker: MakeWorker = makeKernelWorker,
+  { keepKernel = false, makeWorker = makeKernelWorker }: ReadOptions = {},
 ): ReadHandle {
   let settle: (end: ReadEnd) => void = () => {};
   const done = new Promise<ReadEnd>((resolve) => (settle = resolve));
   let worker: WorkerLike | null;
   const finish = (end: ReadEnd) => {
-    worker?.terminate();
+    // A handed-off worker belongs to the boot passes now.
+    if (!(end.status === 'done' && end.boot?.ok)) worker?.terminate();
     worker = null;
     settle(end);
   };
@@ -68,7 +81,9 @@ export function readFileInWorker(
     if (m.type === 'progress') onProgress(m);
     else {
       if (m.timings) recordWorkerTimings(m.timings);
-      finish({ status: 'done', outcome: unpackOutcome(m.outcome) });
+      const outcome = unpackOutcome(m.outcome);
+      const boot = !m.boot ? undefined : m.boot.ok ? handOff(worker!) : m.boot;
+      finish({ status: 'done', outcome, boot });
     }
   };
   worker.onerror = (e) => {
@@ -78,13 +93,21 @@ export function readFileInWorker(
   };
   worker.onmessageerror = () =>
     finish({ status: 'crashed', message: 'the file reader sent a message that could not be read' });
-  worker.postMessage({ type: 'read', file });
+  worker.postMessage({ type: 'read', file, keepKernel });
   return {
     done,
     cancel: () => {
       if (worker) finish({ status: 'cancelled' });
     },
   };
+}
+
+/** The worker, kept alive and stripped of this reader's handlers, for the boot passes. */
+function handOff(w: WorkerLike): BootHandoff {
+  w.onmessage = null;
+  w.onerror = null;
+  w.onmessageerror = null;
+  return { ok: true, worker: w as unknown as BootWorkerLike };
 }
 
 /** The outcome with its table rebuilt from columns (one pass, bytes viewed in the arena). */

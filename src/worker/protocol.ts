@@ -2,10 +2,11 @@
 import type { FileOutcome } from './readKernelFile';
 import type { TableColumns } from './tableColumns';
 
-/** Page → worker: read this file. */
+/** Page → worker: read this file (and keep a linked kernel for its boot passes). */
 export interface ReadRequest {
   type: 'read';
   file: File;
+  keepKernel: boolean;
 }
 
 /** What the worker is doing: `fraction` is 0–1 over the whole job. */
@@ -28,11 +29,18 @@ export type PostedOutcome =
   | Exclude<FileOutcome, { table: unknown }>
   | (Omit<Extract<FileOutcome, { table: unknown }>, 'table'> & { columns: TableColumns });
 
+/**
+ * For a linked kernel (vmlinux, vmlinuz): whether its boot passes can run. When `ok`, the worker
+ * keeps the image and now answers the boot passes' `run` requests (`bootProtocol.ts`).
+ */
+export type BootKept = { ok: true } | { ok: false; reason: string };
+
 /** Worker → page: the outcome, its columns' buffers transferred. */
 export interface ReadDone {
   type: 'done';
   outcome: PostedOutcome;
   timings?: WorkerTimings;
+  boot?: BootKept;
 }
 
 export type WorkerMessage = ReadProgress | ReadDone;

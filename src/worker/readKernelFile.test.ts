@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { CAPTURES, capturesPresent } from '../binary/captures';
 import { readFixture } from '../binary/elf/testFixtures';
 import { detectKind } from './detectKind';
-import { readKernelFile } from './readKernelFile';
+import { bootKernelOf } from './bootKernel';
+import { readKernelFile, readKernelFileKeeping } from './readKernelFile';
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -89,7 +90,51 @@ describe('readKernelFile', () => {
   });
 });
 
+describe('readKernelFileKeeping: what the worker keeps for the boot passes', () => {
+  it('a vmlinux keeps its own bytes as the ELF and the image its table came from', async () => {
+    const bytes = readFixture('mini-alt.elf');
+    const { outcome, kernel } = await readKernelFileKeeping(bytes, 'mini-alt.elf');
+    if (!outcome.ok || !('table' in outcome) || !kernel) throw new Error('fixture did not read');
+    expect(kernel.elf).toBe(bytes);
+    expect(kernel.image.table).toBe(outcome.table);
+    // The outcome is readKernelFile's, without the kernel.
+    expect(outcome).toEqual(await readKernelFile(bytes, 'mini-alt.elf'));
+    expect(bootKernelOf(kernel)).toEqual({
+      ok: false,
+      reason:
+        'this image carries no boot-pass tables (.return_sites, .retpoline_sites): open a full ' +
+        'vmlinux, a vmlinux-passes.elf or a vmlinuz to see every pass',
+    });
+  });
+
+  it('a gzip-compressed vmlinux keeps the decompressed ELF', async () => {
+    const elf = readFixture('mini-alt.elf');
+    const { kernel } = await readKernelFileKeeping(gzipSync(elf), 'vmlinux.gz');
+    expect(kernel?.elf).toEqual(elf);
+  });
+
+  it('modules, logs, scenarios and bad files keep nothing', async () => {
+    const kept = async (bytes: Uint8Array, name: string) =>
+      (await readKernelFileKeeping(bytes, name)).kernel;
+    expect(await kept(readFixture('mini-alt.o'), 'mini-alt.o')).toBeUndefined();
+    expect(await kept(readFixture('serial-6.12-excerpt.log'), 'serial.log')).toBeUndefined();
+    expect(await kept(text('kernel 7.2\n'), 'a.alt')).toBeUndefined();
+    expect(await kept(readFixture('mini-alt.elf').subarray(0, 2000), 'cut.elf')).toBeUndefined();
+  });
+});
+
 describe.skipIf(!capturesPresent())('the worker on a real bare vmlinuz (Debian 7.2.13)', () => {
+  it('keeps the 62 MB ELF it decompressed, with the passes’ tables', async () => {
+    const bytes = new Uint8Array(readFileSync(`${CAPTURES}/debian-sid-7.2.13/vmlinuz`));
+    const { kernel } = await readKernelFileKeeping(bytes, 'vmlinuz');
+    if (!kernel) throw new Error('no kernel kept');
+    expect([kernel.elf.length, [...kernel.elf.subarray(0, 4)]]).toEqual([
+      62093508,
+      [0x7f, 0x45, 0x4c, 0x46],
+    ]);
+    expect(bootKernelOf(kernel).ok).toBe(true);
+  });
+
   it('decompresses it (zstd, wasm) and names every site from the image’s kallsyms', async () => {
     const bytes = new Uint8Array(readFileSync(`${CAPTURES}/debian-sid-7.2.13/vmlinuz`));
     const r = await readKernelFile(bytes, 'vmlinuz');

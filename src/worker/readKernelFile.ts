@@ -10,7 +10,7 @@ import { decompressFile, fileCompression, unknownBinary } from '../binary/compre
 import type { Compression } from '../binary/decompress';
 import { readBinaryInput } from '../binary/detect';
 import { readRelocatable } from '../binary/elf/relocatable';
-import { imageSymbolSet, readVmlinux } from '../binary/elf/vmlinux';
+import { imageSymbolSet, readVmlinux, type KernelImage } from '../binary/elf/vmlinux';
 import type { SymbolSet } from '../core/symbols';
 import { DETECT_BYTES, detectKind, type InputKind } from './detectKind';
 
@@ -40,8 +40,34 @@ const fail = (kind: InputKind, code: string, message: string): FileOutcome => ({
   diagnostics: [{ severity: 'error', code, message }],
 });
 
+/**
+ * A linked kernel as it was read: its ELF (decompressed) and the image read from it. The worker
+ * keeps it for the boot passes, so the file is read and decompressed once.
+ */
+export interface ReadKernel {
+  elf: Uint8Array;
+  image: KernelImage;
+}
+
+/** An outcome, and for a linked kernel (vmlinux, vmlinuz) what was read to make it. */
+type Read = FileOutcome & { kernel?: ReadKernel };
+
 /** Read `bytes` (the whole file) named `name` (only used in messages). */
 export async function readKernelFile(bytes: Uint8Array, name: string): Promise<FileOutcome> {
+  const { kernel: _, ...outcome } = await readFile(bytes, name);
+  return outcome as FileOutcome;
+}
+
+/** `readKernelFile`, also handing back a linked kernel's ELF and image (never posted). */
+export async function readKernelFileKeeping(
+  bytes: Uint8Array,
+  name: string,
+): Promise<{ outcome: FileOutcome; kernel?: ReadKernel }> {
+  const { kernel, ...outcome } = await readFile(bytes, name);
+  return { outcome: outcome as FileOutcome, kernel };
+}
+
+async function readFile(bytes: Uint8Array, name: string): Promise<Read> {
   const compression = fileCompression(bytes);
   if (compression) {
     // A `.ko.xz`/`.ko.zst`/`.ko.gz` or a compressed vmlinux: read what is inside, once.
@@ -58,7 +84,7 @@ async function readUncompressed(
   bytes: Uint8Array,
   name: string,
   inside?: Compression,
-): Promise<FileOutcome> {
+): Promise<Read> {
   const kind = detectKind(bytes.subarray(0, DETECT_BYTES));
   if (inside && (kind === 'scenario-json' || kind === 'scenario-text' || kind === 'binary'))
     return { ok: false, kind: 'binary', diagnostics: [unknownBinary(bytes, inside)] };
@@ -84,10 +110,17 @@ function fromImage(
   return { ok: true, kind, table, release, banner, symbols, diagnostics: r.diagnostics };
 }
 
-function readAs(kind: InputKind, bytes: Uint8Array, name: string): FileOutcome {
+/** A vmlinux's outcome, keeping the ELF and image it was read from. */
+function readVmlinuxFile(elf: Uint8Array): Read {
+  const r = readVmlinux(elf);
+  const outcome = fromImage('vmlinux', r);
+  return r.ok ? { ...outcome, kernel: { elf, image: r.value } } : outcome;
+}
+
+function readAs(kind: InputKind, bytes: Uint8Array, name: string): Read {
   switch (kind) {
     case 'vmlinux':
-      return fromImage(kind, readVmlinux(bytes));
+      return readVmlinuxFile(bytes);
     case 'relocatable':
       return fromImage(kind, readRelocatable(bytes));
     case 'scenario-json':
@@ -117,11 +150,12 @@ function readAs(kind: InputKind, bytes: Uint8Array, name: string): FileOutcome {
 }
 
 /** A `vmlinuz`: the ELF inside, decompressed (capped); sites named from its own kallsyms. */
-async function readBzImageFile(bytes: Uint8Array): Promise<FileOutcome> {
+async function readBzImageFile(bytes: Uint8Array): Promise<Read> {
   const r = await readBzImage(bytes);
   if (!r.ok) return { ok: false, kind: 'bzimage', diagnostics: r.diagnostics };
-  const { table, release, banner } = r.value.image;
-  const symbols = imageSymbolSet(r.value.image);
+  const { elf, image } = r.value;
+  const { table, release, banner } = image;
+  const symbols = imageSymbolSet(image);
   return {
     ok: true,
     kind: 'bzimage',
@@ -130,6 +164,7 @@ async function readBzImageFile(bytes: Uint8Array): Promise<FileOutcome> {
     banner,
     symbols,
     diagnostics: r.diagnostics,
+    kernel: { elf, image },
   };
 }
 

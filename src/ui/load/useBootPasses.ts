@@ -1,21 +1,25 @@
-/** The boot passes' controller per app store, its worker, and the hook that reads its state. */
+/** The boot passes' controller per app store, and the hook that reads its state. */
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import {
   createBootPasses,
   syncBootFeatures,
+  type BootHandoff,
   type BootPasses,
   type BootPassesState,
-  type BootWorkerLike,
 } from '../../state/bootPasses';
 import { useStoreApi } from '../../state/hooks';
 import type { AppStore } from '../../state/store';
 
-const makeBootWorker = (): BootWorkerLike =>
-  new Worker(new URL('../../worker/bootWorker.ts', import.meta.url), {
-    type: 'module',
-    name: 'altscope-boot-passes',
-  }) as unknown as BootWorkerLike;
+/**
+ * After the next paint (a timeout queued from the frame callback runs once the frame is drawn):
+ * the first run is asked for when the kernel's sites are listed, and its simulation and iced-x86
+ * compilation would otherwise share the 2 cores with drawing them. Hidden pages draw nothing.
+ */
+const afterPaint = (send: () => void) => {
+  if (document.visibilityState === 'hidden') send();
+  else requestAnimationFrame(() => setTimeout(send, 0));
+};
 
 const controllers = new WeakMap<AppStore, BootPasses>();
 
@@ -23,17 +27,17 @@ const controllers = new WeakMap<AppStore, BootPasses>();
 export function bootPassesOf(store: AppStore): BootPasses {
   let c = controllers.get(store);
   if (!c) {
-    c = createBootPasses(makeBootWorker);
+    c = createBootPasses({ afterPaint });
     controllers.set(store, c);
   }
   return c;
 }
 
-/** Kernel images (not modules or logs) are read again by the boot worker. */
-export function onTableLoaded(store: AppStore, file: File, kind: string): void {
-  const boot = bootPassesOf(store);
-  if (kind === 'vmlinux' || kind === 'bzimage') boot.open(file);
-  else boot.close();
+/** A kernel image hands its boot on (its reader keeps the image); anything else closes it. */
+export function onTableLoaded(store: AppStore, boot: BootHandoff | undefined): void {
+  const c = bootPassesOf(store);
+  if (boot) c.open(boot);
+  else c.close();
 }
 
 /** Mount once: runs the boot again whenever the shown kernel's features change. */

@@ -18,8 +18,8 @@ export function useKernelLoader(): KernelLoadActions {
       store,
       actions,
       deps,
-      (file, onProgress) => readFileInWorker(file, onProgress),
-      (file, kind) => onTableLoaded(store, file, kind),
+      (file, onProgress) => readFileInWorker(file, onProgress, { keepKernel: true }),
+      (boot) => onTableLoaded(store, boot),
     );
     loaders.set(store, loader);
   }
