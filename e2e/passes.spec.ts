@@ -71,6 +71,19 @@ test.describe('boot passes of the real Debian 7.2.13 kernel', () => {
       'returns at 0xffffffff8225406a: e9 c1 0a 00 00 → c3 cc cc cc cc (ret; int3)',
     );
 
+    // A site no entry patches ends with what the return-thunk pass left, as `altscope patch`
+    // on this image prints it (its Original column keeps the file's bytes).
+    await page.getByRole('searchbox', { name: 'Search sites' }).fill('return_to_handler');
+    await app.selectSite('return_to_handler+0x4b');
+    await expect(app.finalColumn).toHaveText(
+      'Final' +
+        'ffffffff8133ccdbc3ret' +
+        ['dc', 'dd', 'de', 'df'].map((a) => `ffffffff8133cc${a}ccint3`).join(''),
+    );
+    await expect(page.getByTestId('site-passes')).toContainText(
+      'Alternatives started from c3 cc cc cc cc',
+    );
+
     await panel.getByTestId('boot-tab-passes').press('ArrowRight');
     await expect(panel.getByTestId('boot-tab-diff')).toBeFocused();
     await expect(

@@ -7,6 +7,7 @@ import { readKernelFile, type FileOutcome } from '../worker/readKernelFile';
 import { createActions } from './actions';
 import {
   createBootPasses,
+  selectBootStart,
   syncBootFeatures,
   type BootPassesOptions,
   type BootWorkerLike,
@@ -30,7 +31,24 @@ function fakeWorker() {
   return { w, sent, reply, terminated: () => terminated };
 }
 
-const columns = (tag: number) => ({ diffRuns: tag }) as unknown as BootColumns;
+/**
+ * A run's columns, told apart by `tag`; `sites` are alternative sites an earlier pass wrote,
+ * with the bytes it left (the rest of the columns is not read by the store).
+ */
+function columns(tag: number, sites: [bigint, number[]][] = []): BootColumns {
+  const arena = new Uint8Array(sites.flatMap(([, b]) => b));
+  const at = sites.map((_, i) => sites.slice(0, i).reduce((n, [, b]) => n + b.length, 0));
+  return {
+    diffRuns: tag,
+    arena,
+    siteAddr: new BigUint64Array(sites.map(([a]) => a)),
+    siteBeforeAt: new Uint32Array(at),
+    siteBeforeLen: new Uint32Array(sites.map(([, b]) => b.length)),
+    // One record per site: each was written by a pass.
+    siteRecStart: new Uint32Array(sites.map((_, i) => i).concat(sites.length)),
+    siteRecs: new Uint32Array(sites.map((_, i) => i)),
+  } as unknown as BootColumns;
+}
 const file = (name: string) => ({ name }) as File;
 
 /**
@@ -170,5 +188,34 @@ describe('boot passes store', () => {
     boot.close();
     for (const paint of paints.splice(0)) paint();
     expect(runs(w.sent)).toEqual([2]);
+  });
+});
+
+describe('the bytes the boot passes left, for the report', () => {
+  it('are the newest run’s, for its features, while the kernel is shown unchanged', async () => {
+    const { store, actions, boot, load } = await setup();
+    const f = await load();
+    const features = selectEffectiveFeatures(store.getState());
+    const kernel = store.getState().table!.kernel;
+    const addr = 0xffffffff81000010n;
+    f.reply({
+      type: 'result',
+      id: f.sent.at(-1)!.id,
+      columns: columns(1, [[addr, [0xc3, 0xcc]]]),
+      ms: 1,
+    });
+    const start = boot.store.getState().start;
+    expect([...start!.features]).toEqual([...features]);
+    const sites = selectBootStart(start, store.getState(), kernel, features);
+    expect([...sites!].map(([a, b]) => [a, [...b]])).toEqual([[addr, [0xc3, 0xcc]]]);
+    // Another feature set (the run for it not back yet), another profile, an edited scenario.
+    expect(selectBootStart(start, store.getState(), kernel, new Set([...features, 3]))).toBe(
+      undefined,
+    );
+    expect(
+      selectBootStart(start, store.getState(), kernel === '6.1' ? '7.2' : '6.1', features),
+    ).toBe(undefined);
+    actions.setText('kernel 7.2\n');
+    expect(selectBootStart(start, store.getState(), kernel, features)).toBe(undefined);
   });
 });

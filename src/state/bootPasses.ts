@@ -6,12 +6,13 @@
  * shows a stale boot nor blocks the page.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { BootColumns } from '../worker/bootColumns';
+import { bytesBeforeAlternatives, type BootColumns } from '../worker/bootColumns';
 import type { BootHandoff, BootMessage, BootWorkerLike } from '../worker/bootProtocol';
 import { recordMeasure } from './perfMarks';
 import { selectKernelShown } from './kernelLoad';
 import { selectEffectiveFeatures } from './selectors';
-import type { AppStore } from './store';
+import type { KernelVersion } from '../core/model';
+import type { AppState, AppStore } from './store';
 
 export type { BootHandoff, BootWorkerLike } from '../worker/bootProtocol';
 
@@ -22,6 +23,11 @@ export interface BootPassesState {
   reason: string | null;
   /** The newest finished run (kept while a newer one runs). */
   columns: BootColumns | null;
+  /**
+   * That run's features and the bytes its passes left at alternative sites they wrote: the
+   * report starts those sites from them while the features are the same (`selectBootStart`).
+   */
+  start: { features: ReadonlySet<number>; sites: ReadonlyMap<bigint, Uint8Array> } | null;
   /** The simulation in the worker, and the whole round trip seen from the page (ms). */
   workerMs: number | null;
   roundTripMs: number | null;
@@ -31,6 +37,7 @@ export const INITIAL_BOOT_PASSES: BootPassesState = {
   status: 'none',
   reason: null,
   columns: null,
+  start: null,
   workerMs: null,
   roundTripMs: null,
 };
@@ -50,6 +57,7 @@ export function createBootPasses({ afterPaint = (send) => send() }: BootPassesOp
   const store = createStore<BootPassesState>()(() => INITIAL_BOOT_PASSES);
   let worker: BootWorkerLike | null = null;
   let lastId = 0;
+  let lastFeatures: ReadonlySet<number> = new Set();
   let sentAt = 0;
   const set = (p: Partial<BootPassesState>) => store.setState(p);
 
@@ -61,7 +69,8 @@ export function createBootPasses({ afterPaint = (send) => send() }: BootPassesOp
     }
     const roundTripMs = performance.now() - sentAt;
     recordMeasure('boot passes', sentAt);
-    set({ status: 'ready', reason: null, columns: m.columns, workerMs: m.ms, roundTripMs });
+    const start = { features: lastFeatures, sites: bytesBeforeAlternatives(m.columns) };
+    set({ status: 'ready', reason: null, columns: m.columns, start, workerMs: m.ms, roundTripMs });
   };
 
   const close = () => {
@@ -100,6 +109,7 @@ export function createBootPasses({ afterPaint = (send) => send() }: BootPassesOp
       if (!w || store.getState().status === 'absent') return;
       const id = ++lastId;
       const list = [...features];
+      lastFeatures = new Set(list);
       sentAt = performance.now();
       set({ status: 'running' });
       afterPaint(() => {
@@ -140,4 +150,22 @@ export function syncBootFeatures(app: AppStore, boot: BootPasses): () => void {
     unsubscribe();
     unBoot();
   };
+}
+
+/**
+ * The bytes the shown kernel's boot passes left at its alternative sites, when the newest boot
+ * run was for exactly these features and the report is for the image's own profile (as
+ * `altscope patch` runs the passes only then); otherwise undefined: the report starts from the
+ * table's bytes until the run for the new features arrives.
+ */
+export function selectBootStart(
+  start: BootPassesState['start'],
+  app: AppState,
+  kernel: KernelVersion,
+  features: ReadonlySet<number>,
+): ReadonlyMap<bigint, Uint8Array> | undefined {
+  if (!start || !app.table || app.table.kernel !== kernel || !selectKernelShown(app)) return;
+  if (start.features.size !== features.size) return;
+  for (const f of features) if (!start.features.has(f)) return;
+  return start.sites;
 }

@@ -42,8 +42,11 @@ export function useDeps(): AppDeps {
   return useApp().deps;
 }
 
-/** The derived patch report, or null until the decoder is loaded or while there is no table. */
-export function useReport(): PatchReport | null {
+/**
+ * The derived patch report, or null until the decoder is loaded or while there is no table.
+ * `start`: bytes the kernel's earlier boot passes left at sites (`selectBootStart`).
+ */
+export function useReport(start?: ReadonlyMap<bigint, Uint8Array>): PatchReport | null {
   const { report } = useApp();
   const table = useAppState((s) => s.table);
   const decoder = useAppState((s) => s.decoder);
@@ -51,5 +54,5 @@ export function useReport(): PatchReport | null {
   const loop = useAppState(selectLoop);
   const features = useAppState(selectEffectiveFeatures);
   if (!table || !decoder) return null;
-  return report.select({ table, kernel, loop, features, decoder });
+  return report.select({ table, kernel, loop, features, decoder, ...(start ? { start } : {}) });
 }

@@ -56,3 +56,32 @@ describe('the report after a toggle', () => {
     expect(after.sites.every((r, i) => r === before.sites[i])).toBe(true);
   });
 });
+
+describe('the report over bytes the earlier boot passes left', () => {
+  it('starts those sites from them, re-simulating only them when the bytes arrive', () => {
+    const app = createTestApp();
+    const select = createReportSelector(app.deps.simulate);
+    const s = app.store.getState();
+    const inputs = {
+      table: s.table!,
+      kernel: selectKernel(s),
+      loop: selectLoop(s),
+      decoder,
+      features: selectEffectiveFeatures(s),
+    };
+    const plain = select.select(inputs);
+    // No feature for the xsave site: no entry wins, so the final is what the site started from.
+    expect(toHex(plain.sites[0]!.final)).toBe('490fae642440');
+    const before = select.stats.sitesSimulated;
+    // As if a pass had rewritten the site (a six-byte NOP): the other sites keep their results.
+    const start = new Map([[0xffffffff81283cd3n, new Uint8Array([0x66, 0x0f, 0x1f, 0x44, 0, 0])]]);
+    const over = select.select({ ...inputs, start });
+    expect(select.stats.sitesSimulated - before).toBe(1);
+    expect(toHex(over.sites[0]!.final)).toBe('660f1f440000');
+    expect(toHex(over.sites[0]!.original)).toBe('490fae642440');
+    expect(over.sites.slice(1).every((r, i) => r === plain.sites[i + 1])).toBe(true);
+    // Back without them: the memo gives the first result again, nothing simulated.
+    const again = select.select(inputs);
+    expect(toHex(again.sites[0]!.final)).toBe('490fae642440');
+  });
+});

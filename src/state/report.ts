@@ -17,6 +17,8 @@ export interface ReportInputs {
   loop: PatchLoop;
   features: ReadonlySet<number>;
   decoder: InsnDecoder;
+  /** Bytes the earlier boot passes left at some sites, for these features (`selectBootStart`). */
+  start?: ReadonlyMap<bigint, Uint8Array>;
 }
 
 interface SiteMemo {
@@ -52,14 +54,16 @@ export function createReportSelector(simulate: AppDeps['simulate']) {
     inputs: ReportInputs,
     prefix: string,
   ): void {
-    const { table, kernel, loop, features, decoder } = inputs;
+    const { table, kernel, loop, features, decoder, start } = inputs;
     const misses: { g: number; key: string }[] = [];
     for (const g of which) {
       const group = index.groups[g] as Site[];
       const bits = group.map((site) =>
         site.entries.map((e) => (features.has(e.cpuid) ? '1' : '0')).join(''),
       );
-      const key = prefix + bits.join('/');
+      // A site the boot passes rewrote starts from their bytes: part of what its result hangs on.
+      const from = start?.get((group[0] as Site).addr);
+      const key = prefix + bits.join('/') + (from ? `@${hexOf(from)}` : '');
       const memo = perSite.get(group[0] as Site);
       if (memo && memo.key === key && memo.results.length === group.length) {
         place(sites, index.groupStart[g] as number, memo.results);
@@ -70,7 +74,8 @@ export function createReportSelector(simulate: AppDeps['simulate']) {
     // group exactly as a run of its own would (sites at one address stay in table order).
     const batch = misses.flatMap(({ g }) => index.groups[g] as Site[]);
     stats.sitesSimulated += batch.length;
-    const all = simulate({ ...table, sites: batch }, { kernel, loop, features }, decoder).sites;
+    const opts = { kernel, loop, features, ...(start ? { start } : {}) };
+    const all = simulate({ ...table, sites: batch }, opts, decoder).sites;
     let at = 0;
     for (const { g, key } of misses) {
       const n = (index.groups[g] as Site[]).length;
@@ -130,9 +135,16 @@ export function createReportSelector(simulate: AppDeps['simulate']) {
 
 function sameExceptFeatures(a: ReportInputs, b: ReportInputs): boolean {
   return (
-    a.table === b.table && a.kernel === b.kernel && a.loop === b.loop && a.decoder === b.decoder
+    a.table === b.table &&
+    a.kernel === b.kernel &&
+    a.loop === b.loop &&
+    a.decoder === b.decoder &&
+    a.start === b.start
   );
 }
+
+const hexOf = (b: Uint8Array): string =>
+  Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
 function sameInputs(a: ReportInputs, b: ReportInputs): boolean {
   if (!sameExceptFeatures(a, b)) return false;

@@ -22,7 +22,7 @@ import { PaneSeparator } from './layout/PaneSeparator';
 import { PANE_LIMITS, usePaneWidths } from './layout/usePaneWidths';
 import { BootPassesPanel } from './passes/BootPassesPanel';
 import { SitePassHistory } from './passes/SitePassHistory';
-import { useBootPassesSync } from './load/useBootPasses';
+import { useBootPassesSync, useBootStart } from './load/useBootPasses';
 
 // Monaco (2.7 MB) loads after first paint; until then a plain textarea edits the same text.
 const ScenarioEditor = lazy(() => import('./editor/ScenarioEditor'));
@@ -162,7 +162,7 @@ function useKernelKey(): number {
 }
 
 function Results(props: { listWidth: number; onListWidth(w: number): void }) {
-  const report = useReport();
+  const report = useReport(useBootStart());
   const table = useAppState((s) => s.table);
   const selected = useAppState((s) => s.site);
   const disasmError = useAppState((s) => s.disasmError);

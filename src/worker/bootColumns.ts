@@ -223,3 +223,17 @@ export function bootRecord(c: BootColumns, i: number, pass?: PassName): BootReco
     changed: (flags & REC_CHANGED) !== 0,
   };
 }
+
+/**
+ * The bytes alternatives started from at each site an earlier pass wrote (the return-thunk pass
+ * turning `jmp __x86_return_thunk` into `ret; int3` …): views of the columns' arena, by address.
+ */
+export function bytesBeforeAlternatives(c: BootColumns): Map<bigint, Uint8Array> {
+  const out = new Map<bigint, Uint8Array>();
+  for (let k = 0; k < c.siteAddr.length; k++) {
+    if (c.siteRecStart[k] === c.siteRecStart[k + 1]) continue;
+    const at = c.siteBeforeAt[k] as number;
+    out.set(c.siteAddr[k] as bigint, c.arena.subarray(at, at + (c.siteBeforeLen[k] as number)));
+  }
+  return out;
+}

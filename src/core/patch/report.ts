@@ -102,6 +102,12 @@ export interface SimulateOptions {
   loop: PatchLoop;
   /** Present features (ALWAYS is implied). */
   features: ReadonlySet<number>;
+  /**
+   * What the boot passes before the alternatives (retpolines, return thunks …) left at some
+   * sites, by address, when they were run elsewhere (the app's boot worker): those sites start
+   * from these bytes instead of the table's, as `altscope patch` does on such an image.
+   */
+  start?: ReadonlyMap<bigint, Uint8Array>;
 }
 
 export type { Site };

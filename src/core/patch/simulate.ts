@@ -93,7 +93,10 @@ export function simulateEach(
   const written = new Map<bigint, Uint8Array>();
   table.sites.forEach((site, i) => {
     const prev = written.get(site.addr);
-    const start = before?.image.read(site.addr, site.original.length) ?? site.original;
+    const start =
+      before?.image.read(site.addr, site.original.length) ??
+      opts.start?.get(site.addr) ??
+      site.original;
     const res = patchSite(site, ctx, prev ? overlay(start, prev) : start);
     written.set(site.addr, res.final);
     onSite(res, i);

@@ -4,10 +4,11 @@ import { findSite, selectEffectiveFeatures, selectKernel, selectLoop } from '../
 import { hexAddr } from '../format';
 import { buildAppLink } from './embedRoute';
 import { EmbedSiteView } from './EmbedSiteView';
+import { useBootStart } from '../load/useBootPasses';
 
 /** The read-only embed of one site: the link's selected site (else the first), compact. */
 export function EmbedApp() {
-  const report = useReport();
+  const report = useReport(useBootStart());
   const table = useAppState((s) => s.table);
   const selected = useAppState((s) => s.site);
   const origin = useAppState((s) => s.origin);

@@ -7,8 +7,11 @@ import {
   type BootHandoff,
   type BootPasses,
   type BootPassesState,
+  selectBootStart,
 } from '../../state/bootPasses';
-import { useStoreApi } from '../../state/hooks';
+import { useAppState, useStoreApi } from '../../state/hooks';
+import { selectKernelShown } from '../../state/kernelLoad';
+import { selectEffectiveFeatures, selectKernel } from '../../state/selectors';
 import type { AppStore } from '../../state/store';
 
 /**
@@ -48,4 +51,19 @@ export function useBootPassesSync(): void {
 
 export function useBootPasses<T>(selector: (s: BootPassesState) => T): T {
   return useStore(bootPassesOf(useStoreApi()).store, selector);
+}
+
+/**
+ * What the shown kernel's boot passes left at its alternative sites, for the report to start
+ * from (undefined until the run for the current features is back): the Final column then shows
+ * what the kernel ends with, as `altscope patch` on the same image prints it.
+ */
+export function useBootStart(): ReadonlyMap<bigint, Uint8Array> | undefined {
+  const start = useBootPasses((s) => s.start);
+  const kernel = useAppState(selectKernel);
+  const features = useAppState(selectEffectiveFeatures);
+  // The table and whether it is the loaded kernel's: a scenario edit drops the boot's bytes.
+  useAppState((s) => s.table);
+  useAppState(selectKernelShown);
+  return selectBootStart(start, useStoreApi().getState(), kernel, features);
 }

@@ -7,13 +7,14 @@ import { lookupOfSet, type SymbolLookup } from '../../core/symbols';
 import { useAppState, useReport } from '../../state/hooks';
 import { readFileInWorker, type ReadHandle } from '../../worker/client';
 import { DiffKernelsTable } from './DiffKernelsTable';
+import { useBootStart } from '../load/useBootPasses';
 
 /**
  * Two kernels side by side: the shown table (A) against another file (B), both patched with the
  * chosen features (by name, so indices that moved between generations still match).
  */
 export function DiffKernelsView({ deps }: { deps: ReviewDeps }) {
-  const report = useReport();
+  const report = useReport(useBootStart());
   const a = useAppState((s) => s.table);
   const aSymbols = useAppState((s) =>
     s.table === s.kernelLoad.table ? s.kernelLoad.symbols : null,
