@@ -157,3 +157,28 @@ function decodeOk(fragment: string) {
   if (!d.ok) throw new Error(d.error.message);
   return d.state;
 }
+
+describe('a link whose sites came from a kernel image', () => {
+  const BANNER = 'Linux version 7.2.13+deb14-amd64 (debian-kernel@lists.debian.org)';
+
+  it('names the kernel again when copied from the opened view, not after an edit', () => {
+    const app = createTestApp();
+    app.actions.loadScenario(DECLARES, 'example');
+    const withBanner = { ...captureShareState(app.store.getState()), banner: BANNER };
+    const decoded = decodePermalink(encodePermalink(withBanner));
+    if (!decoded.ok) throw new Error(decoded.error.message);
+    const opened = createTestApp();
+    expect(applyShareState(opened.store, opened.deps, decoded.state)).toEqual([]);
+    // Copy link on the opened view: the kernel it came from travels on.
+    const again = decodePermalink(encodePermalink(captureShareState(opened.store.getState())));
+    expect(again.ok && again.state.banner).toBe(BANNER);
+    // Edited, the sites are the user's own: no banner.
+    opened.actions.setText(`${DECLARES}# mine\n`);
+    expect(captureShareState(opened.store.getState()).banner).toBe(undefined);
+    // A link without a banner opened afterwards clears it.
+    const plain = decodePermalink(encodePermalink(captureShareState(app.store.getState())));
+    if (!plain.ok) throw new Error(plain.error.message);
+    applyShareState(opened.store, opened.deps, plain.state);
+    expect(opened.store.getState().linkBanner).toBe(null);
+  });
+});

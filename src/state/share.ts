@@ -37,6 +37,8 @@ export function captureShareState(s: AppState): ShareState {
     ...(s.site ? { site: s.site } : {}),
     sites: [...s.shared],
     view: captureView(s),
+    // Sites a kernel link brought keep naming their kernel while they are shown unedited.
+    ...(s.linkBanner?.text === s.text ? { banner: s.linkBanner.banner } : {}),
   };
 }
 
@@ -71,6 +73,7 @@ export function applyShareState(store: AppStore, deps: AppDeps, share: ShareStat
   store.setState({
     text,
     origin: 'link',
+    linkBanner: share.banner !== undefined ? { text, banner: share.banner } : null,
     ...parsed,
     features: chooseExactly(parsed.table?.features ?? [], wanted),
     kernelChoice,

@@ -65,6 +65,11 @@ export interface NoticeSlice {
   notice: { kind: 'error' | 'info'; text: string } | null;
   /** A local draft set aside when a link was opened; one click brings it back. */
   recoverableDraft: string | null;
+  /**
+   * The kernel (`linux_banner`) a link's sites came from, with the scenario text it came with:
+   * a link copied from that view names the kernel too, until the text is edited.
+   */
+  linkBanner: { text: string; banner: string } | null;
 }
 
 export type AppState = ScenarioSlice &
@@ -114,6 +119,7 @@ export function createAppStore(deps: AppDeps, initialText: string) {
     disasmError: null,
     notice: null,
     recoverableDraft: null,
+    linkBanner: null,
     kernelLoad: INITIAL_KERNEL_LOAD,
   }));
 }
