@@ -15,6 +15,8 @@ import { EXIT_BAD_INPUT, EXIT_KERNEL_BUG, EXIT_OK, formatLocated, writeStdout } 
 import type { FeatureSet } from '../featureSets';
 import { PATCH_USAGE } from './patchUsage';
 
+const decodeUtf8 = (b: Uint8Array): string => new TextDecoder().decode(b);
+
 function fail(io: CliIo, message: string): number {
   io.stderr(`${message}\n`);
   return EXIT_BAD_INPUT;
@@ -145,16 +147,22 @@ export async function runPatch(argv: readonly string[], io: CliIo): Promise<numb
     ds.some((d) => d.code.startsWith('kernel-bug'));
   const json = args.flags.has('json');
   try {
-    if (json && !many && !withPasses) {
-      // The common scripted case, streamed: each site's JSON is written as it is simulated.
-      const w = new PatchJsonWriter({ kernel, loop }, table);
-      const features = new Set<number>([...table.features, ...sets[0]!.features]);
-      const report = simulateEach(table, { kernel, loop, features }, decoder, (r, i) => {
-        kernelBug ||= hasKernelBug(r.diagnostics);
-        w.site(r, i);
+    if (json && !withPasses) {
+      // The scripted case, streamed: each site's JSON is written as it is simulated, so no
+      // result outlives its site (one report per CPU with repeated --cpu/--features).
+      const reports = sets.map((set) => {
+        const w = new PatchJsonWriter({ kernel, loop }, table);
+        const features = new Set<number>([...table.features, ...set.features]);
+        const report = simulateEach(table, { kernel, loop, features }, decoder, (r, i) => {
+          kernelBug ||= hasKernelBug(r.diagnostics);
+          w.site(r, i);
+        });
+        kernelBug ||= hasKernelBug(report.diagnostics);
+        return { set, bytes: w.finish(report.diagnostics) };
       });
-      kernelBug ||= hasKernelBug(report.diagnostics);
-      out = w.finish(report.diagnostics);
+      out = many
+        ? formatSetsJson(reports.map((r) => ({ set: r.set, json: decodeUtf8(r.bytes) })))
+        : reports[0]!.bytes;
     } else {
       const runs = sets.map((set) => {
         const features = new Set<number>([...table.features, ...set.features]);
