@@ -12,7 +12,7 @@ import {
   type BootPassesOptions,
   type BootWorkerLike,
 } from './bootPasses';
-import { createKernelLoadActions } from './kernelLoad';
+import { createKernelLoadActions, selectKernelShown } from './kernelLoad';
 import { selectEffectiveFeatures } from './selectors';
 import { createAppStore } from './store';
 import { createTestDeps } from './testDeps.testutil';
@@ -205,17 +205,18 @@ describe('the bytes the boot passes left, for the report', () => {
       ms: 1,
     });
     const start = boot.store.getState().start;
+    const shownTable = () => [store.getState().table, selectKernelShown(store.getState())] as const;
     expect([...start!.features]).toEqual([...features]);
-    const sites = selectBootStart(start, store.getState(), kernel, features);
+    const sites = selectBootStart(start, ...shownTable(), kernel, features);
     expect([...sites!].map(([a, b]) => [a, [...b]])).toEqual([[addr, [0xc3, 0xcc]]]);
     // Another feature set (the run for it not back yet), another profile, an edited scenario.
-    expect(selectBootStart(start, store.getState(), kernel, new Set([...features, 3]))).toBe(
+    expect(selectBootStart(start, ...shownTable(), kernel, new Set([...features, 3]))).toBe(
       undefined,
     );
     expect(
-      selectBootStart(start, store.getState(), kernel === '6.1' ? '7.2' : '6.1', features),
+      selectBootStart(start, ...shownTable(), kernel === '6.1' ? '7.2' : '6.1', features),
     ).toBe(undefined);
     actions.setText('kernel 7.2\n');
-    expect(selectBootStart(start, store.getState(), kernel, features)).toBe(undefined);
+    expect(selectBootStart(start, ...shownTable(), kernel, features)).toBe(undefined);
   });
 });

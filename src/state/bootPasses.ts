@@ -156,15 +156,16 @@ export function syncBootFeatures(app: AppStore, boot: BootPasses): () => void {
  * The bytes the shown kernel's boot passes left at its alternative sites, when the newest boot
  * run was for exactly these features and the report is for the image's own profile (as
  * `altscope patch` runs the passes only then); otherwise undefined: the report starts from the
- * table's bytes until the run for the new features arrives.
+ * table's bytes until the run for the new features arrives. `kernelShown`: `selectKernelShown`.
  */
 export function selectBootStart(
   start: BootPassesState['start'],
-  app: AppState,
+  table: AppState['table'],
+  kernelShown: boolean,
   kernel: KernelVersion,
   features: ReadonlySet<number>,
 ): ReadonlyMap<bigint, Uint8Array> | undefined {
-  if (!start || !app.table || app.table.kernel !== kernel || !selectKernelShown(app)) return;
+  if (!start || !table || table.kernel !== kernel || !kernelShown) return;
   if (start.features.size !== features.size) return;
   for (const f of features) if (!start.features.has(f)) return;
   return start.sites;

@@ -4,6 +4,7 @@
  * on its own and memoized on the features its entries reference: toggling a feature recomputes
  * only the sites that name it.
  */
+import { toHex } from '../core/patch/bytes';
 import type { AltTable, KernelVersion, PatchLoop, Site } from '../core/model';
 import type { PatchReport, SiteResult } from '../core/patch/report';
 import type { InsnDecoder } from '../core/ports';
@@ -63,7 +64,7 @@ export function createReportSelector(simulate: AppDeps['simulate']) {
       );
       // A site the boot passes rewrote starts from their bytes: part of what its result hangs on.
       const from = start?.get((group[0] as Site).addr);
-      const key = prefix + bits.join('/') + (from ? `@${hexOf(from)}` : '');
+      const key = prefix + bits.join('/') + (from ? `@${toHex(from)}` : '');
       const memo = perSite.get(group[0] as Site);
       if (memo && memo.key === key && memo.results.length === group.length) {
         place(sites, index.groupStart[g] as number, memo.results);
@@ -142,9 +143,6 @@ function sameExceptFeatures(a: ReportInputs, b: ReportInputs): boolean {
     a.start === b.start
   );
 }
-
-const hexOf = (b: Uint8Array): string =>
-  Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 
 function sameInputs(a: ReportInputs, b: ReportInputs): boolean {
   if (!sameExceptFeatures(a, b)) return false;

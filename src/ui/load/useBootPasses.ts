@@ -60,10 +60,9 @@ export function useBootPasses<T>(selector: (s: BootPassesState) => T): T {
  */
 export function useBootStart(): ReadonlyMap<bigint, Uint8Array> | undefined {
   const start = useBootPasses((s) => s.start);
+  const table = useAppState((s) => s.table);
+  const kernelShown = useAppState(selectKernelShown);
   const kernel = useAppState(selectKernel);
   const features = useAppState(selectEffectiveFeatures);
-  // The table and whether it is the loaded kernel's: a scenario edit drops the boot's bytes.
-  useAppState((s) => s.table);
-  useAppState(selectKernelShown);
-  return selectBootStart(start, useStoreApi().getState(), kernel, features);
+  return selectBootStart(start, table, kernelShown, kernel, features);
 }
