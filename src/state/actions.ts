@@ -11,7 +11,7 @@ import { selectEffectiveFeatures, selectKernel } from './selectors';
 import type { ReviewTab } from '../permalink/shareState';
 import { addSharedRange, toggleShared } from './sharedSites';
 import type { AppStore, ScenarioOrigin, SiteStatus, ThemeChoice } from './store';
-import { parseInto } from './store';
+import { parseInto, SCENARIO_VIEW } from './store';
 
 export function createActions(store: AppStore, deps: AppDeps) {
   const set = store.setState;
@@ -167,15 +167,7 @@ export function createActions(store: AppStore, deps: AppDeps) {
       set({
         // A loaded kernel's table is not the text's: keep it.
         ...(selectKernelShown(s) ? {} : parseInto(deps, s.text, null)),
-        kernelChoice: null,
-        loopChoice: null,
-        features: NO_FEATURE_CHANGES,
-        site: null,
-        shared: [],
-        search: '',
-        statusFilter: 'all',
-        featureFilter: null,
-        reviewTab: 'timeline',
+        ...SCENARIO_VIEW,
         notice: null,
       });
     },

@@ -96,6 +96,22 @@ export function parseInto(
   return { table: r.table ?? previous, diagnostics: r.diagnostics };
 }
 
+/**
+ * The scenario's own view: no profile, loop or feature changes, nothing selected, searched or
+ * filtered, the first review tab. A new store starts here and "Reset the view" returns here.
+ */
+export const SCENARIO_VIEW = {
+  kernelChoice: null,
+  loopChoice: null,
+  features: NO_FEATURE_CHANGES,
+  site: null,
+  shared: [] as string[],
+  search: '',
+  statusFilter: 'all',
+  featureFilter: null,
+  reviewTab: 'timeline',
+} as const satisfies Partial<AppState>;
+
 export function createAppStore(deps: AppDeps, initialText: string) {
   const parsed = parseInto(deps, initialText, null);
   return createStore<AppState>()(() => ({
@@ -103,17 +119,9 @@ export function createAppStore(deps: AppDeps, initialText: string) {
     origin: 'default',
     table: parsed.table,
     diagnostics: parsed.diagnostics,
-    kernelChoice: null,
-    loopChoice: null,
-    features: NO_FEATURE_CHANGES,
-    site: null,
-    shared: [],
-    search: '',
-    statusFilter: 'all',
-    featureFilter: null,
+    ...SCENARIO_VIEW,
     syntax: 'att',
     theme: 'system',
-    reviewTab: 'timeline',
     decoder: null,
     disassembler: null,
     disasmError: null,
